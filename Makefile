@@ -1,0 +1,49 @@
+# The commands the README names. `make demo` and `make test` work on a fresh machine.
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_ADDR ?= 127.0.0.1:8000
+
+.PHONY: demo test install chromium lint format messages bench clean
+
+$(BIN)/samspil: pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(BIN)/samspil
+
+## demo: set up SQLite with the demo data and serve http://127.0.0.1:8000
+demo: install
+	$(BIN)/samspil migrate --no-input
+	$(BIN)/samspil demo --admin-password demo
+	@echo "Samspil demo on http://$(DEMO_ADDR)/ (staff login: admin / demo at /en/admin/)"
+	$(BIN)/samspil runserver --noreload $(DEMO_ADDR)
+
+## test: lint, then the whole suite on SQLite and the database tests on PostgreSQL
+test: install chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+	scripts/with-postgres.sh $(BIN)/pytest -m "not browser"
+
+# Debian's chromium for the browser tests (Playwright cannot download browsers here).
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## messages: refresh the gettext catalogues after changing interface strings
+messages: install
+	cd src/samspil && ../../$(BIN)/samspil makemessages -l da -l fr -l nl --no-obsolete --no-location
+	cd src/samspil && ../../$(BIN)/samspil compilemessages
+
+clean:
+	rm -rf $(VENV) var

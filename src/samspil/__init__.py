@@ -1,0 +1,1 @@
+"""Samspil: events, registration, live dialogue, networks and solutions for innovation centres."""

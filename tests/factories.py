@@ -1,0 +1,84 @@
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from samspil.events.models import (
+    AgendaItem,
+    Event,
+    EventKind,
+    EventMode,
+    EventRole,
+    EventRoleKind,
+    EventStatus,
+    Site,
+)
+from samspil.people.models import Organisation, OrganisationKind, Person, RoleCategory
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    kind = OrganisationKind.MUNICIPALITY
+    city = "Odense"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    role_category = RoleCategory.EMPLOYEE
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    title = factory.Sequence(lambda n: {"en": f"Event {n}", "da": f"Arrangement {n}"})
+    kind = EventKind.MEETUP
+    mode = EventMode.IN_PERSON
+    status = EventStatus.PUBLISHED
+    organiser = factory.SubFactory(OrganisationFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + timedelta(hours=2))
+    time_zone = "Europe/Copenhagen"
+    original_language = "en"
+    languages = factory.LazyFunction(lambda: ["en"])
+
+
+class SiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Site
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.LazyFunction(lambda: {"en": "Main site"})
+    venue = "Town hall"
+    address = "Main street 1"
+    city = "Odense"
+
+
+class EventRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventRole
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    kind = EventRoleKind.SPEAKER
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    event = factory.SubFactory(EventFactory)
+    starts_at = factory.LazyAttribute(lambda item: item.event.starts_at)
+    title = factory.LazyFunction(lambda: {"en": "Talk"})
+    kind = "talk"
