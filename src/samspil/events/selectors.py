@@ -4,13 +4,11 @@ Each page runs a fixed number of queries, whatever the number of events,
 sites or people: relations are fetched with select_related/prefetch_related.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, TextField
 from django.db.models.functions import Cast
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -79,7 +77,8 @@ def event_cities() -> list[str]:
 @dataclass
 class SiteDetail:
     site: Site
-    roles: dict[str, list[EventRole]] = field(default_factory=lambda: defaultdict(list))
+    # Plain dicts, not defaultdicts: a template's `roles.items` would look up the key "items".
+    roles: dict[str, list[EventRole]] = field(default_factory=dict)
     agenda: list[AgendaItem] = field(default_factory=list)
 
 
@@ -92,25 +91,26 @@ class EventDetail:
 
     @property
     def speakers(self) -> list[EventRole]:
-        return self.roles[EventRoleKind.SPEAKER]
+        return self.roles.get(EventRoleKind.SPEAKER, [])
 
     @property
     def contacts(self) -> list[EventRole]:
-        return self.roles[EventRoleKind.CONTACT]
+        return self.roles.get(EventRoleKind.CONTACT, [])
 
     @property
     def hosts(self) -> list[EventRole]:
-        return [
-            *self.roles[EventRoleKind.HOST],
-            *self.roles[EventRoleKind.MODERATOR],
-            *self.roles[EventRoleKind.FACILITATOR],
-            *self.roles[EventRoleKind.CO_HOST],
+        kinds = [
+            EventRoleKind.HOST,
+            EventRoleKind.MODERATOR,
+            EventRoleKind.FACILITATOR,
+            EventRoleKind.CO_HOST,
         ]
+        return [role for kind in kinds for role in self.roles.get(kind, [])]
 
 
 def event_detail(*, slug: str) -> EventDetail:
     """Everything the public event page shows; raises Http404 for unknown or draft events."""
-    event = (
+    event = get_object_or_404(
         public_events()
         .select_related("organiser", "series")
         .prefetch_related(
@@ -123,18 +123,14 @@ def event_detail(*, slug: str) -> EventDetail:
                 "roles",
                 queryset=EventRole.objects.select_related("person__organisation", "site"),
             ),
-        )
-        .filter(slug=slug)
-        .first()
+        ),
+        slug=slug,
     )
-    if event is None:
-        raise Http404(slug)
-
     sites = {site.pk: SiteDetail(site) for site in event.sites.all()}
-    roles: dict[str, list[EventRole]] = defaultdict(list)
+    roles: dict[str, list[EventRole]] = {}
     for role in event.roles.all():
         target = sites[role.site_id].roles if role.site_id else roles
-        target[role.kind].append(role)
+        target.setdefault(role.kind, []).append(role)
     agenda = []
     for item in event.agenda_items.all():
         if item.site_id:
