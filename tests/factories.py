@@ -82,3 +82,17 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     starts_at = factory.LazyAttribute(lambda item: item.event.starts_at)
     title = factory.LazyFunction(lambda: {"en": "Talk"})
     kind = "talk"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A confirmed registration, made directly (services are tested through their API)."""
+
+    class Meta:
+        model = "registrations.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    status = "confirmed"
+    name = factory.Sequence(lambda n: f"Participant {n}")
+    email = factory.Sequence(lambda n: f"participant{n}@example.org")
+    role_category = RoleCategory.EMPLOYEE
+    language = "en"

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "samspil.core",
     "samspil.people",
     "samspil.events",
+    "samspil.registrations",
     "samspil.demo",
 ]
 

@@ -6,5 +6,6 @@ from django.views.generic import RedirectView
 urlpatterns = i18n_patterns(
     path("", RedirectView.as_view(pattern_name="events:list"), name="home"),
     path("", include("samspil.events.urls")),
+    path("", include("samspil.registrations.urls")),
     path("admin/", admin.site.urls),
 )

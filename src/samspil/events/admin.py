@@ -46,7 +46,24 @@ class EventAdmin(I18nModelAdmin):
             _("Texts"),
             {"fields": ["original_language", "languages", "summary", "description", "audience"]},
         ),
-        (_("Registration and price"), {"fields": ["capacity", "price", "currency", "vat_rate"]}),
+        (
+            _("Registration"),
+            {
+                "fields": [
+                    "registration",
+                    "capacity",
+                    "registration_opens_at",
+                    "registration_closes_at",
+                    "cancellation_deadline",
+                    "is_binding",
+                    "binding_terms",
+                    "confirm_email",
+                    "offer_hours",
+                    "reminder_hours",
+                ]
+            },
+        ),
+        (_("Price"), {"fields": ["price", "currency", "vat_rate"]}),
         (_("Online"), {"fields": ["online_url"]}),
     ]
 

@@ -1,4 +1,5 @@
 import zoneinfo
+from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -7,6 +8,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from i18nfield.fields import I18nCharField, I18nTextField
 
@@ -47,6 +50,12 @@ class EventStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+class RegistrationMode(models.TextChoices):
+    REQUIRED = "required", _("Registration required")
+    CLOSED = "closed", _("Registration closed")
+    NONE = "none", _("No registration: everyone is welcome")
 
 
 class Series(models.Model):
@@ -130,6 +139,43 @@ class Event(models.Model):
         default=Decimal(0),
         validators=[MinValueValidator(Decimal(0))],
     )
+    registration = models.CharField(
+        _("registration"),
+        max_length=16,
+        choices=RegistrationMode.choices,
+        default=RegistrationMode.REQUIRED,
+    )
+    registration_opens_at = models.DateTimeField(
+        _("registration opens"), null=True, blank=True, help_text=_("Empty: open now.")
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration deadline"), null=True, blank=True, help_text=_("Empty: when it starts.")
+    )
+    cancellation_deadline = models.DateTimeField(
+        _("cancellation deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Participants can cancel until then. Empty: until the event starts."),
+    )
+    is_binding = models.BooleanField(
+        _("binding registration"),
+        default=False,
+        help_text=_("After the cancellation deadline participants cannot cancel."),
+    )
+    binding_terms = I18nTextField(
+        _("binding terms"), blank=True, default="", help_text=_("E.g. that there is no refund.")
+    )
+    confirm_email = models.BooleanField(
+        _("confirm e-mail first"),
+        default=False,
+        help_text=_("A seat counts as taken only once the registrant confirms their e-mail."),
+    )
+    offer_hours = models.PositiveIntegerField(
+        _("hours to accept a seat offer"),
+        default=48,
+        help_text=_("For paid or binding events, a freed seat is offered for this long."),
+    )
+    reminder_hours = models.PositiveIntegerField(_("reminder (hours before start)"), default=24)
     # Secret: shown only to registered people (personal page, their mails and
     # their own calendar file). Never rendered on a public page or feed.
     online_url = models.URLField(_("online meeting link"), blank=True)
@@ -194,6 +240,37 @@ class Event(models.Model):
     @property
     def is_online(self) -> bool:
         return self.mode in {EventMode.ONLINE, EventMode.HYBRID}
+
+    @property
+    def registration_deadline(self) -> datetime:
+        return self.registration_closes_at or self.starts_at
+
+    @property
+    def participant_cancellation_deadline(self) -> datetime:
+        return self.cancellation_deadline or self.starts_at
+
+    def registration_error(self, now: datetime | None = None) -> str | None:
+        """Why nobody can register now, or None when registration is open."""
+        now = now or timezone.now()
+        if self.status != EventStatus.PUBLISHED:
+            return gettext("This event is not open for registration.")
+        if self.registration == RegistrationMode.NONE:
+            return gettext("This event needs no registration: everyone is welcome.")
+        if self.registration == RegistrationMode.CLOSED:
+            return gettext("Registration for this event is closed.")
+        if self.registration_opens_at and now < self.registration_opens_at:
+            opens = self.registration_opens_at.astimezone(self.zone)
+            return gettext("Registration opens on %(date)s.") % {
+                "date": formats.date_format(opens, "DATETIME_FORMAT")
+            }
+        if now >= self.registration_deadline:
+            return gettext("The registration deadline has passed.")
+        return None
+
+    @property
+    def offers_seats(self) -> bool:
+        """Freed seats of paid or binding events are offered, not simply given."""
+        return self.is_binding or not self.is_free
 
 
 class Site(models.Model):

@@ -1,0 +1,336 @@
+"""Registration use cases: one function each, transactional.
+
+Capacity rule: every decision about a seat locks the event row
+(`select_for_update`; on SQLite the IMMEDIATE transaction holds the write lock)
+and counts committed registrations inside the same transaction, so N people
+racing for C seats end with exactly min(N, C) seats taken and the rest waiting.
+Seats held are confirmed registrations and offers that have not expired.
+Mail goes out after commit, through background tasks.
+"""
+
+from collections import Counter
+from datetime import datetime, timedelta
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from samspil.core.services import audit_log_create
+from samspil.events.models import Event, Site
+from samspil.registrations import tasks
+from samspil.registrations.models import CancelReason, Registration, RegistrationStatus
+
+S = RegistrationStatus
+
+
+def _notify(registration: Registration, kind: str) -> None:
+    transaction.on_commit(partial(tasks.send_registration_mail.enqueue, registration.pk, kind))
+
+
+def _lock_event(event: Event) -> Event:
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+def _holds_seat(now: datetime) -> Q:
+    return Q(status=S.CONFIRMED) | Q(status=S.OFFERED, offer_expires_at__gt=now)
+
+
+class _Seats:
+    """Free seats of one event, counted from committed rows while the event is locked."""
+
+    def __init__(self, event: Event, now: datetime):
+        self.event = event
+        self.capacity_by_site = {site.pk: site.capacity for site in event.sites.all()}
+        held = Registration.objects.filter(_holds_seat(now), event=event).values_list(
+            "site_id", flat=True
+        )
+        self.taken_by_site = Counter(held)
+        self.taken = sum(self.taken_by_site.values())
+
+    def event_full(self) -> bool:
+        return self.event.capacity is not None and self.taken >= self.event.capacity
+
+    def free_for(self, site_id: int | None) -> bool:
+        if self.event_full():
+            return False
+        capacity = self.capacity_by_site.get(site_id)
+        return capacity is None or self.taken_by_site[site_id] < capacity
+
+    def take(self, site_id: int | None) -> None:
+        self.taken += 1
+        self.taken_by_site[site_id] += 1
+
+
+def _expire_offers(event: Event, now: datetime) -> None:
+    expired = event.registrations.filter(status=S.OFFERED, offer_expires_at__lte=now)
+    for registration in expired:
+        registration.status = S.CANCELLED
+        registration.cancel_reason = CancelReason.OFFER_EXPIRED
+        registration.cancelled_at = now
+        registration.save(update_fields=["status", "cancel_reason", "cancelled_at"])
+        _notify(registration, "offer_expired")
+
+
+def _give_seat(registration: Registration, now: datetime) -> None:
+    """Confirm, or for paid and binding events offer the seat for a limited time."""
+    event = registration.event
+    if registration.status == S.WAITING and event.offers_seats:
+        registration.status = S.OFFERED
+        registration.offer_expires_at = now + timedelta(hours=event.offer_hours)
+        registration.save(update_fields=["status", "offer_expires_at"])
+        _notify(registration, "offer")
+        return
+    promoted = registration.status == S.WAITING
+    registration.status = S.CONFIRMED
+    registration.confirmed_at = now
+    registration.save(update_fields=["status", "confirmed_at"])
+    _notify(registration, "promoted" if promoted else "confirmed")
+
+
+def _fill_free_seats(event: Event, now: datetime) -> _Seats:
+    """Pass expired offers on and give free seats to the waiting list, first come first."""
+    _expire_offers(event, now)
+    seats = _Seats(event, now)
+    waiting = event.registrations.filter(status=S.WAITING).order_by("waiting_since", "pk")
+    for registration in waiting.select_related("event"):
+        if seats.event_full():
+            break
+        if seats.free_for(registration.site_id):
+            _give_seat(registration, now)
+            seats.take(registration.site_id)
+    return seats
+
+
+def _take_seat_or_wait(registration: Registration, now: datetime) -> None:
+    seats = _fill_free_seats(registration.event, now)
+    if seats.free_for(registration.site_id):
+        _give_seat(registration, now)
+    else:
+        registration.status = S.WAITING
+        registration.waiting_since = now
+        registration.save(update_fields=["status", "waiting_since"])
+        _notify(registration, "waiting")
+
+
+def registration_create(
+    *,
+    event: Event,
+    site: Site | None,
+    name: str,
+    email: str,
+    organisation: str,
+    role_category: str,
+    municipality: str,
+    answers: dict,
+    language: str,
+    now: datetime | None = None,
+) -> Registration:
+    """Register a person: a seat if one is free, else a place on the waiting list.
+
+    With `event.confirm_email` the registration waits for the e-mail to be
+    confirmed before it draws on a seat. Side effects: the registration row, an
+    audit row, and a mail (confirmation, waiting list or confirm-your-address).
+    Raises ValidationError, and changes nothing, when registration is not open,
+    the site does not fit the event, or the e-mail is already registered.
+    """
+    now = now or timezone.now()
+    email = email.strip().lower()
+    try:
+        with transaction.atomic():
+            event = _lock_event(event)
+            if error := event.registration_error(now):
+                raise ValidationError(error, code="closed")
+            sites = list(event.sites.all())
+            if site is not None and site.event_id != event.pk:
+                raise ValidationError(_("Choose one of this event's sites."), code="site")
+            if site is None and len(sites) > 1:
+                raise ValidationError(_("Choose the site you will attend."), code="site")
+            if site is None and sites:
+                site = sites[0]
+            if event.registrations.filter(email=email).exclude(status=S.CANCELLED).exists():
+                raise ValidationError(
+                    _(
+                        "This e-mail address is already registered for this event. The mail "
+                        "we sent it has the link to the registration."
+                    ),
+                    code="duplicate",
+                )
+            registration = Registration.objects.create(
+                event=event,
+                site=site,
+                status=S.UNCONFIRMED,
+                name=name.strip(),
+                email=email,
+                organisation=organisation.strip(),
+                role_category=role_category,
+                municipality=municipality.strip(),
+                answers=answers,
+                language=language,
+                price=None if event.is_free else event.price,
+                vat_amount=None if event.is_free else event.vat_amount,
+                currency="" if event.is_free else event.currency,
+            )
+            audit_log_create(actor=None, action="registration.create", target=registration)
+            if event.confirm_email:
+                _notify(registration, "confirm_email")
+            else:
+                _take_seat_or_wait(registration, now)
+    except IntegrityError as error:
+        # The lock makes this unreachable for one e-mail; the constraint backs it up.
+        raise ValidationError(
+            _("This e-mail address is already registered."), code="duplicate"
+        ) from error
+    return registration
+
+
+def registration_confirm_email(
+    *, registration: Registration, now: datetime | None = None
+) -> Registration:
+    """The registrant confirmed their address: now they draw on a seat, or wait."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock_event(registration.event)
+        registration.refresh_from_db()
+        if registration.status != S.UNCONFIRMED:
+            return registration
+        if now >= registration.event.ends_at:
+            raise ValidationError(_("This event has already taken place."), code="past")
+        _take_seat_or_wait(registration, now)
+        audit_log_create(actor=None, action="registration.confirm_email", target=registration)
+    return registration
+
+
+def registration_cancel_error(
+    registration: Registration, now: datetime | None = None
+) -> str | None:
+    """Why the participant cannot cancel themselves now, or None when they can."""
+    now = now or timezone.now()
+    event = registration.event
+    if registration.status == S.CANCELLED:
+        return _("This registration is already cancelled.")
+    if now >= event.starts_at:
+        return _("The event has started; the registration can no longer be cancelled.")
+    holds_or_may_hold = registration.status in {S.CONFIRMED, S.OFFERED}
+    if event.is_binding and holds_or_may_hold and now >= event.participant_cancellation_deadline:
+        return _("The registration is binding: the cancellation deadline has passed.")
+    return None
+
+
+def registration_cancel(
+    *, registration: Registration, actor=None, now: datetime | None = None
+) -> Registration:
+    """Cancel a registration (or leave the waiting list, or decline an offer).
+
+    Without `actor` the participant cancels, and the event's binding terms apply;
+    an organiser (`actor`) may always cancel. The freed seat goes to the waiting
+    list in the same transaction. Side effects: audit row, mails.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _lock_event(registration.event)
+        registration.refresh_from_db()
+        if actor is None and (error := registration_cancel_error(registration, now)):
+            raise ValidationError(error, code="not_cancellable")
+        if registration.status == S.CANCELLED:
+            return registration
+        if actor is not None:
+            reason = CancelReason.ORGANISER
+        elif registration.status == S.OFFERED:
+            reason = CancelReason.OFFER_DECLINED
+        else:
+            reason = CancelReason.PARTICIPANT
+        registration.status = S.CANCELLED
+        registration.cancel_reason = reason
+        registration.cancelled_at = now
+        registration.save(update_fields=["status", "cancel_reason", "cancelled_at"])
+        audit_log_create(actor=actor, action="registration.cancel", target=registration)
+        _notify(registration, "cancelled")
+        _fill_free_seats(event, now)
+    return registration
+
+
+def registration_accept_offer(
+    *, registration: Registration, now: datetime | None = None
+) -> Registration:
+    """Accept an offered seat before the offer expires."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock_event(registration.event)
+        registration.refresh_from_db()
+        if registration.status != S.OFFERED or registration.offer_expires_at <= now:
+            raise ValidationError(_("This offer is no longer open."), code="offer_closed")
+        _give_seat(registration, now)
+        audit_log_create(actor=None, action="registration.accept_offer", target=registration)
+    return registration
+
+
+def registration_promote(
+    *, registration: Registration, actor, now: datetime | None = None
+) -> Registration:
+    """An organiser gives a waiting person a free seat ahead of the queue."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _lock_event(registration.event)
+        registration.refresh_from_db()
+        if registration.status != S.WAITING:
+            raise ValidationError(
+                _("Only people on the waiting list can be promoted."), code="status"
+            )
+        _expire_offers(event, now)
+        if not _Seats(event, now).free_for(registration.site_id):
+            raise ValidationError(
+                _("There is no free seat. Raise the capacity first."), code="full"
+            )
+        _give_seat(registration, now)
+        audit_log_create(actor=actor, action="registration.promote", target=registration)
+    return registration
+
+
+def registration_check_in(
+    *, event: Event, code: str, actor, now: datetime | None = None
+) -> Registration:
+    """Mark a confirmed participant as arrived, by the code on their ticket."""
+    now = now or timezone.now()
+    code = code.strip().upper().replace(" ", "").replace("-", "")
+    with transaction.atomic():
+        registration = (
+            Registration.objects.select_for_update().filter(event=event, ticket_code=code).first()
+        )
+        if registration is None:
+            raise ValidationError(_("No ticket with this code for this event."), code="unknown")
+        if registration.status != S.CONFIRMED:
+            raise ValidationError(
+                _("This ticket is not confirmed (%(status)s).")
+                % {"status": registration.get_status_display()},
+                code="status",
+            )
+        if registration.checked_in_at:
+            raise ValidationError(
+                _("%(name)s already checked in at %(time)s.")
+                % {
+                    "name": registration.name,
+                    "time": formats.time_format(registration.checked_in_at.astimezone(event.zone)),
+                },
+                code="twice",
+            )
+        registration.checked_in_at = now
+        registration.save(update_fields=["checked_in_at"])
+        audit_log_create(actor=actor, action="registration.check_in", target=registration)
+    return registration
+
+
+def offers_expire(*, now: datetime | None = None) -> int:
+    """Pass on every expired seat offer (run periodically and when an offer runs out)."""
+    now = now or timezone.now()
+    event_ids = list(
+        Registration.objects.filter(status=S.OFFERED, offer_expires_at__lte=now)
+        .values_list("event_id", flat=True)
+        .distinct()
+    )
+    for event_id in event_ids:
+        with transaction.atomic():
+            _fill_free_seats(Event.objects.select_for_update().get(pk=event_id), now)
+    return len(event_ids)

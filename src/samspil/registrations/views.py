@@ -1,0 +1,98 @@
+import segno
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samspil.core.i18n import localize
+from samspil.events.calendar import calendar_bytes, event_vevent
+from samspil.events.views import calendar_response
+from samspil.registrations import selectors, services
+from samspil.registrations.forms import RegistrationForm
+from samspil.registrations.models import RegistrationStatus
+
+
+def register(request, slug: str):
+    event, questions = selectors.event_for_registration(slug=slug)
+    closed = event.registration_error()
+    form = RegistrationForm(request.POST or None, event=event, questions=questions)
+    status = 200
+    if request.method == "POST" and not closed:
+        if form.is_valid():
+            try:
+                registration = services.registration_create(
+                    event=event,
+                    site=form.chosen_site(),
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    organisation=form.cleaned_data["organisation"],
+                    role_category=form.cleaned_data["role_category"],
+                    municipality=form.cleaned_data["municipality"],
+                    answers=form.answers(),
+                    language=translation.get_language(),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return redirect(registration)
+        status = 400
+    return render(
+        request,
+        "registrations/register.html",
+        {"event": event, "form": form, "closed": closed},
+        status=status,
+    )
+
+
+def personal_context(registration) -> dict:
+    return {
+        "registration": registration,
+        "event": registration.event,
+        "cancel_error": services.registration_cancel_error(registration),
+        "ticket_svg": segno.make(registration.ticket_code, error="m").svg_inline(
+            scale=5, title=_("Ticket code %(code)s") % {"code": registration.ticket_code}
+        ),
+    }
+
+
+def private(response: HttpResponse) -> HttpResponse:
+    """Personal pages are for one person: never cached or indexed."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def personal(request, token: str):
+    registration = selectors.registration_by_token(token=token)
+    return private(render(request, "registrations/personal.html", personal_context(registration)))
+
+
+@require_POST
+def personal_action(request, token: str, action: str):
+    registration = selectors.registration_by_token(token=token)
+    service, done = {
+        "cancel": (services.registration_cancel, _("Your registration is cancelled.")),
+        "accept": (services.registration_accept_offer, _("You accepted the seat. Welcome!")),
+        "confirm": (services.registration_confirm_email, _("Thank you: your e-mail is confirmed.")),
+    }[action]
+    try:
+        service(registration=registration)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect(registration)
+
+
+def personal_ics(request, token: str):
+    registration = selectors.registration_by_token(token=token)
+    event = registration.event
+    online_url = event.online_url if registration.status == RegistrationStatus.CONFIRMED else ""
+    body = calendar_bytes(
+        [event_vevent(event, online_url=online_url)],
+        name=localize(event.title, event.original_language),
+    )
+    return private(calendar_response(body, f"{event.slug}.ics"))
