@@ -20,8 +20,8 @@ def register(request, slug: str):
     closed = event.registration_error()
     form = RegistrationForm(request.POST or None, event=event, questions=questions)
     status = 200
-    if request.method == "POST" and not closed:
-        if form.is_valid():
+    if request.method == "POST":
+        if not closed and form.is_valid():
             try:
                 registration = services.registration_create(
                     event=event,
