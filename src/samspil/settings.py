@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "samspil.people",
     "samspil.events",
     "samspil.registrations",
+    "samspil.dialogue",
     "samspil.demo",
 ]
 

@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,7 +14,7 @@ from samspil.events.calendar import calendar_bytes, event_vevent
 from samspil.events.views import calendar_response
 from samspil.registrations import selectors, services
 from samspil.registrations.forms import RegistrationForm
-from samspil.registrations.models import RegistrationStatus
+from samspil.registrations.models import Registration, RegistrationStatus
 
 
 def register(request, slug: str):
@@ -47,8 +49,16 @@ def register(request, slug: str):
     )
 
 
-def personal_context(registration) -> dict:
+# Apps above registrations (dialogue, networks) add sections to the personal page
+# without this app importing them: each callable gets the registration and returns
+# (template name, context) or None. They register themselves in AppConfig.ready().
+personal_page_sections: list[Callable[[Registration], tuple[str, dict] | None]] = []
+
+
+def personal_context(registration: Registration) -> dict:
+    sections = (section(registration) for section in personal_page_sections)
     return {
+        "sections": [section for section in sections if section],
         "registration": registration,
         "event": registration.event,
         "cancel_error": services.registration_cancel_error(registration),
