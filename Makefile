@@ -14,11 +14,14 @@ $(BIN)/samspil: pyproject.toml
 install: $(BIN)/samspil
 
 ## demo: set up SQLite with the demo data and serve http://127.0.0.1:8000
+# The tasks worker (mail, reminders) runs beside the web server and stops with it.
 demo: install
 	$(BIN)/samspil migrate --no-input
 	$(BIN)/samspil demo --admin-password demo
 	@echo "Samspil demo on http://$(DEMO_ADDR)/ (staff login: admin / demo at /en/admin/)"
-	$(BIN)/samspil runserver --noreload $(DEMO_ADDR)
+	$(BIN)/samspil db_worker --no-reload & worker=$$!; \
+		trap 'kill $$worker' EXIT INT TERM; \
+		$(BIN)/samspil runserver --noreload $(DEMO_ADDR)
 
 ## test: lint, then the whole suite on SQLite and the database tests on PostgreSQL
 test: install chromium

@@ -129,6 +129,7 @@ TIME_ZONE = "Europe/Copenhagen"
 
 # Static files ----------------------------------------------------------------
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # Only production needs collected files; the demo and tests serve from the apps.
 STATIC_ROOT = env.str("STATIC_ROOT", default="") or None
 WHITENOISE_USE_FINDERS = True

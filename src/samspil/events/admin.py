@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from samspil.core.admin import I18nModelAdmin, I18nStackedInline
@@ -70,7 +71,7 @@ class EventAdmin(I18nModelAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "languages":
             return forms.MultipleChoiceField(
-                label=db_field.verbose_name,
+                label=capfirst(db_field.verbose_name),
                 help_text=db_field.help_text,
                 choices=settings.LANGUAGES,
                 widget=forms.CheckboxSelectMultiple,
