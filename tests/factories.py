@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 import factory
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from samspil.events.models import (
@@ -96,3 +98,42 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"participant{n}@example.org")
     role_category = RoleCategory.EMPLOYEE
     language = "en"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    # Tests sign in with force_login; hashing a password would only cost time.
+    password = factory.LazyFunction(lambda: make_password(None))  # unusable, and no hashing
+
+
+class StaffFactory(UserFactory):
+    """An organiser: staff who may see every site's registrations at the desk."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    is_staff = True
+
+    @factory.post_generation
+    def desk_permission(self, create, extracted, **kwargs):
+        if create:
+            self.user_permissions.add(
+                Permission.objects.get(
+                    content_type__app_label="registrations", codename="view_registration"
+                )
+            )
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "registrations.Question"
+
+    event = factory.SubFactory(EventFactory)
+    label = factory.Sequence(lambda n: {"en": f"Question {n}"})
+    kind = "text"
+    order = factory.Sequence(lambda n: n)

@@ -17,6 +17,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+from tests.smtp import smtp_server
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -57,13 +59,16 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> N
 
 
 @pytest.fixture(scope="session")
-def server_env(tmp_path_factory) -> dict[str, str]:
+def server_env(tmp_path_factory, smtp_mailbox) -> dict[str, str]:
     data = tmp_path_factory.mktemp("samspil")
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{data / 'browser.sqlite3'}",
         "SAMSPIL_DATA_DIR": str(data),
         "DJANGO_SETTINGS_MODULE": "samspil.settings",
+        # Mail goes to the tests' SMTP server, sent during the request that causes it.
+        "EMAIL_URL": smtp_mailbox.url,
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
     }
     samspil = [sys.executable, "-m", "samspil"]
     subprocess.run([*samspil, "migrate", "--no-input", "-v0"], env=env, check=True)
@@ -129,3 +134,10 @@ def assert_accessible(page) -> None:
         for v in violations
     )
     assert violations == [], f"axe violations on {page.url}:\n{report}"
+
+
+@pytest.fixture(scope="session")
+def smtp_mailbox():
+    """A real SMTP server (aiosmtpd on loopback) that the app server sends its mail to."""
+    with smtp_server() as mailbox:
+        yield mailbox

@@ -132,8 +132,13 @@ def test_publish_round(staff):
     )
 
     services.breakout_round_publish(breakout_round=breakout_round, actor=staff)
+    published_at = breakout_round.published_at
+    services.breakout_round_publish(breakout_round=breakout_round, actor=staff)
 
-    assert breakout_round.status == RoundStatus.PUBLISHED
+    assert (breakout_round.status, breakout_round.published_at) == (
+        RoundStatus.PUBLISHED,
+        published_at,
+    )
 
 
 def test_question_and_votes():
@@ -189,6 +194,9 @@ def test_question_on_behalf_of_a_group_needs_membership(staff):
     )
     first, second = breakout_round.groups.all()
     member = first.members.first().registration
+    with pytest.raises(ValidationError):  # a draft round's groups are not known yet
+        services.speaker_question_create(registration=member, text="Early", group=first)
+    services.breakout_round_publish(breakout_round=breakout_round, actor=staff)
 
     question = services.speaker_question_create(registration=member, text="Ours", group=first)
 
@@ -208,6 +216,24 @@ def test_hidden_question_takes_no_votes(staff):
 
     with pytest.raises(ValidationError):
         services.vote_create(question=question, registration=RegistrationFactory(event=event))
+
+
+@pytest.mark.parametrize(("title", "description"), [("x" * 201, ""), ("Title", "x" * 5001)])
+def test_output_too_long_is_refused(staff, title, description):
+    event = EventFactory()
+
+    with pytest.raises(ValidationError) as error:
+        services.output_create(
+            event=event,
+            site=None,
+            title=title,
+            description=description,
+            contributors="",
+            actor=staff,
+        )
+
+    assert error.value.code == "too_long"
+    assert event.outputs.count() == 0
 
 
 def test_live_note_and_output_belong_to_the_events_sites(staff):

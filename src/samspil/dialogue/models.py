@@ -8,6 +8,8 @@ from samspil.registrations.models import Registration
 
 QUESTION_MAX_LENGTH = 500
 NOTE_MAX_LENGTH = 1000
+OUTPUT_TITLE_MAX_LENGTH = 200
+OUTPUT_DESCRIPTION_MAX_LENGTH = 5000
 
 
 class RoundStatus(models.TextChoices):
@@ -183,8 +185,8 @@ class Output(models.Model):
         blank=True,
         related_name="outputs",
     )
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), max_length=5000)
+    title = models.CharField(_("title"), max_length=OUTPUT_TITLE_MAX_LENGTH)
+    description = models.TextField(_("description"), max_length=OUTPUT_DESCRIPTION_MAX_LENGTH)
     contributors = models.CharField(
         _("contributors"), max_length=500, blank=True, help_text=_("Who worked on it.")
     )

@@ -11,6 +11,8 @@ from samspil import grouping
 from samspil.core.services import audit_log_create
 from samspil.dialogue.models import (
     NOTE_MAX_LENGTH,
+    OUTPUT_DESCRIPTION_MAX_LENGTH,
+    OUTPUT_TITLE_MAX_LENGTH,
     QUESTION_MAX_LENGTH,
     BreakoutGroup,
     BreakoutRound,
@@ -159,6 +161,8 @@ def breakout_member_move(
 
 def breakout_round_publish(*, breakout_round: BreakoutRound, actor) -> BreakoutRound:
     """Participants see their group from now on."""
+    if breakout_round.status == RoundStatus.PUBLISHED:
+        return breakout_round
     breakout_round.status = RoundStatus.PUBLISHED
     breakout_round.published_at = timezone.now()
     breakout_round.save(update_fields=["status", "published_at"])
@@ -194,7 +198,10 @@ def speaker_question_create(
         empty=_("Write a question first."),
         too_long=_("A question can be at most %(max)s characters long."),
     )
-    if group is not None and not group.members.filter(registration=registration).exists():
+    if group is not None and not (
+        group.round.status == RoundStatus.PUBLISHED
+        and group.members.filter(registration=registration).exists()
+    ):
         raise ValidationError(_("You can only ask on behalf of your own group."), code="group")
     return SpeakerQuestion.objects.create(event=event, author=registration, group=group, text=text)
 
@@ -247,10 +254,21 @@ def output_create(
     title = " ".join(title.split())
     if not title:
         raise ValidationError(_("Give the result a title."), code="title")
+    if len(title) > OUTPUT_TITLE_MAX_LENGTH:
+        raise ValidationError(
+            _("A title can be at most %(max)s characters long.") % {"max": OUTPUT_TITLE_MAX_LENGTH},
+            code="too_long",
+        )
+    if len(description) > OUTPUT_DESCRIPTION_MAX_LENGTH:
+        raise ValidationError(
+            _("A description can be at most %(max)s characters long.")
+            % {"max": OUTPUT_DESCRIPTION_MAX_LENGTH},
+            code="too_long",
+        )
     output = Output.objects.create(
         event=event,
         site=site,
-        title=title[:200],
+        title=title,
         description=description.strip(),
         contributors=contributors.strip(),
         created_by=actor,

@@ -152,3 +152,113 @@ class Registration(models.Model):
     @property
     def total_price(self):
         return (self.price or 0) + (self.vat_amount or 0)
+
+
+class MailKind(models.TextChoices):
+    CONFIRM_EMAIL = "confirm_email", _("Confirm your e-mail address")
+    CONFIRMED = "confirmed", _("Registration confirmed")
+    WAITING = "waiting", _("On the waiting list")
+    PROMOTED = "promoted", _("Moved up from the waiting list")
+    OFFER = "offer", _("Seat offer")
+    OFFER_EXPIRED = "offer_expired", _("Seat offer expired")
+    CANCELLED = "cancelled", _("Registration cancelled")
+    REMINDER = "reminder", _("Reminder")
+    PARTICIPANTS = "participants", _("Message to participants")
+
+
+class Mailing(models.Model):
+    """An organiser's message to all participants of an event, or of one of its sites."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="mailings"
+    )
+    site = models.ForeignKey(
+        Site,
+        verbose_name=_("site"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="mailings",
+        help_text=_("Empty: every site of the event."),
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"))
+    include_waiting = models.BooleanField(_("also to the waiting list"), default=False)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("message to participants")
+        verbose_name_plural = _("messages to participants")
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class MailDeliveryStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class MailDelivery(models.Model):
+    """One mail to one registrant, with every attempt to send it.
+
+    One row per (registration, kind, occasion) makes sending idempotent: a task
+    that runs again after the mail went out finds the row sent and stops. The
+    occasion tells apart mails of one kind that may legitimately go out more
+    than once: the event's start time for a reminder, the mailing for a message
+    to participants, empty for the rest.
+    """
+
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="mail_deliveries",
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=MailKind.choices)
+    occasion = models.CharField(_("occasion"), max_length=64, blank=True, default="")
+    mailing = models.ForeignKey(
+        Mailing,
+        verbose_name=_("message to participants"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deliveries",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=MailDeliveryStatus.choices,
+        default=MailDeliveryStatus.QUEUED,
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("mail delivery")
+        verbose_name_plural = _("mail deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "kind", "occasion"], name="mail_delivery_once"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "updated_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.registration.email}"

@@ -21,13 +21,27 @@ from django.utils.translation import gettext as _
 from samspil.core.services import audit_log_create
 from samspil.events.models import Event, Site
 from samspil.registrations import tasks
-from samspil.registrations.models import CancelReason, Registration, RegistrationStatus
+from samspil.registrations.models import (
+    CancelReason,
+    MailDelivery,
+    Mailing,
+    MailKind,
+    Registration,
+    RegistrationStatus,
+)
 
 S = RegistrationStatus
 
 
 def _notify(registration: Registration, kind: str) -> None:
     transaction.on_commit(partial(tasks.send_registration_mail.enqueue, registration.pk, kind))
+
+
+def _schedule_offer_expiry(expires_at: datetime) -> None:
+    """Pass the seat on when the offer runs out, even if nobody else acts before then."""
+    expire = tasks.offers_expire_task
+    if expire.get_backend().supports_defer:
+        transaction.on_commit(lambda: expire.using(run_after=expires_at).enqueue())
 
 
 def _lock_event(event: Event) -> Event:
@@ -82,6 +96,7 @@ def _give_seat(registration: Registration, now: datetime) -> None:
         registration.offer_expires_at = now + timedelta(hours=event.offer_hours)
         registration.save(update_fields=["status", "offer_expires_at"])
         _notify(registration, "offer")
+        _schedule_offer_expiry(registration.offer_expires_at)
         return
     promoted = registration.status == S.WAITING
     registration.status = S.CONFIRMED
@@ -334,3 +349,59 @@ def offers_expire(*, now: datetime | None = None) -> int:
         with transaction.atomic():
             _fill_free_seats(Event.objects.select_for_update().get(pk=event_id), now)
     return len(event_ids)
+
+
+def participants_mail(
+    *,
+    event: Event,
+    site: Site | None = None,
+    subject: str,
+    body: str,
+    actor,
+    include_waiting: bool = False,
+) -> int:
+    """Queue the organiser's message to every confirmed participant of an event or one site.
+
+    With `include_waiting` it also goes to the waiting list (and to those offered
+    a seat). Each recipient gets it in their own mail, framed in their language
+    with their personal link. Side effects: a Mailing row, a queued MailDelivery
+    row per recipient, an audit row, and one mail task per recipient after
+    commit. Returns the number of recipients.
+    """
+    statuses = [S.CONFIRMED]
+    if include_waiting:
+        statuses += [S.WAITING, S.OFFERED]
+    recipients = event.registrations.filter(status__in=statuses)
+    if site is not None:
+        recipients = recipients.filter(site=site)
+    with transaction.atomic():
+        registration_ids = list(recipients.order_by("pk").values_list("pk", flat=True))
+        mailing = Mailing.objects.create(
+            event=event,
+            site=site,
+            subject=subject.strip(),
+            body=body.strip(),
+            include_waiting=include_waiting,
+            recipients=len(registration_ids),
+            created_by=actor if actor is not None and actor.is_authenticated else None,
+        )
+        occasion = str(mailing.pk)
+        MailDelivery.objects.bulk_create(
+            MailDelivery(
+                registration_id=pk, kind=MailKind.PARTICIPANTS, occasion=occasion, mailing=mailing
+            )
+            for pk in registration_ids
+        )
+        audit_log_create(
+            actor=actor,
+            action="registration.participants_mail",
+            target=event,
+            mailing=mailing.pk,
+            site=site.pk if site else None,
+            recipients=len(registration_ids),
+        )
+        for pk in registration_ids:
+            transaction.on_commit(
+                partial(tasks.send_registration_mail.enqueue, pk, MailKind.PARTICIPANTS, occasion)
+            )
+    return len(registration_ids)

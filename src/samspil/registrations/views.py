@@ -100,7 +100,8 @@ def personal_action(request, token: str, action: str):
 def personal_ics(request, token: str):
     registration = selectors.registration_by_token(token=token)
     event = registration.event
-    online_url = event.online_url if registration.status == RegistrationStatus.CONFIRMED else ""
+    confirmed = registration.status == RegistrationStatus.CONFIRMED
+    online_url = event.online_url if confirmed and event.is_online else ""
     body = calendar_bytes(
         [event_vevent(event, online_url=online_url)],
         name=localize(event.title, event.original_language),

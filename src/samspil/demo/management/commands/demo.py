@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 
+from samspil.demo.dialogue import load_dialogue_demo
 from samspil.demo.generated import FILLER_ORGANISATIONS, create_generated_events, generated_slugs
 from samspil.demo.scenarios import (
     CAFE_SLUG,
@@ -96,6 +97,7 @@ class Command(BaseCommand):
             today = timezone.localdate()
             scenario_events = create_scenarios(today=today)
             generated_events = create_generated_events(today=today)
+            load_dialogue_demo()
 
         self.stdout.write(
             self.style.SUCCESS(
