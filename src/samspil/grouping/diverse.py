@@ -653,13 +653,17 @@ def _enqueue_touched(
 
 
 def _perturb(state: _State, rng: np.random.Generator, strength: int) -> list[int]:
-    """Apply up to ``strength`` random feasible swaps; return the groups touched."""
+    """Apply up to ``strength`` random feasible moves; return the groups touched.
+
+    Half the moves are random chains when units differ in size or groups may
+    differ in size: swaps alone never change which groups hold the larger sizes.
+    """
     p = state.p
     movable = np.flatnonzero(p.movable)
     touched: list[int] = []
     for _ in range(strength):
         u = int(movable[rng.integers(movable.size)])
-        if not p.uniform and rng.random() < 0.5:
+        if (not p.uniform or p.can_insert) and rng.random() < 0.5:
             touched += _random_chain(state, rng, u)
             continue
         allowed = np.flatnonzero(np.isfinite(state.swap_deltas(u)))
