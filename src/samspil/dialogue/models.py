@@ -49,7 +49,7 @@ class BreakoutRound(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     class Meta:
-        ordering = ["event", "created_at", "pk"]
+        ordering = ["event_id", "created_at", "pk"]
         verbose_name = _("breakout round")
         verbose_name_plural = _("breakout rounds")
 
@@ -64,7 +64,7 @@ class BreakoutGroup(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
 
     class Meta:
-        ordering = ["round", "number"]
+        ordering = ["round_id", "number"]
         verbose_name = _("group")
         verbose_name_plural = _("groups")
         constraints = [
@@ -125,7 +125,7 @@ class SpeakerQuestion(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["event", "created_at", "pk"]
+        ordering = ["event_id", "created_at", "pk"]
         verbose_name = _("question for the speakers")
         verbose_name_plural = _("questions for the speakers")
 
@@ -196,7 +196,7 @@ class Output(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["event", "created_at", "pk"]
+        ordering = ["event_id", "created_at", "pk"]
         verbose_name = _("workshop output")
         verbose_name_plural = _("workshop outputs")
         constraints = [

@@ -291,7 +291,7 @@ class Site(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
-        ordering = ["event", "order", "pk"]
+        ordering = ["event_id", "order", "pk"]
         verbose_name = _("site")
         verbose_name_plural = _("sites")
 
@@ -331,7 +331,7 @@ class AgendaItem(models.Model):
     )
 
     class Meta:
-        ordering = ["event", "starts_at", "pk"]
+        ordering = ["event_id", "starts_at", "pk"]
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
 
@@ -372,7 +372,7 @@ class EventRole(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
-        ordering = ["event", "order", "pk"]
+        ordering = ["event_id", "order", "pk"]
         verbose_name = _("role at an event")
         verbose_name_plural = _("roles at events")
         constraints = [

@@ -20,8 +20,8 @@ class RoleCategory(models.TextChoices):
     MANAGER = "manager", _("Manager")
     EMPLOYEE = "employee", _("Employee")
     FRONT_LINE = "front_line", _("Front-line staff")
-    BUSINESS = "business", _("Business")
-    ASSOCIATION = "association", _("Association")
+    BUSINESS = "business", _("Business representative")
+    ASSOCIATION = "association", _("Association representative")
     RESEARCHER = "researcher", _("Researcher")
     OTHER = "other", _("Other")
 

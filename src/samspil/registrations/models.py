@@ -59,7 +59,7 @@ class Question(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
-        ordering = ["event", "order", "pk"]
+        ordering = ["event_id", "order", "pk"]
         verbose_name = _("registration question")
         verbose_name_plural = _("registration questions")
 
@@ -109,7 +109,7 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
 
     class Meta:
-        ordering = ["event", "created_at", "pk"]
+        ordering = ["event_id", "created_at", "pk"]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         constraints = [
