@@ -758,7 +758,7 @@ def test_check_in_twice_says_when_they_came(desk, ticket):
 
     assert response.status_code == 400
     time = formats.time_format(first.astimezone(ticket.event.zone))
-    assert response.context["error"] == f"Code ABCD2345: Anna Berg already checked in at {time}."
+    assert response.context["error"] == f"Code ABCD2345: Anna Berg has already checked in ({time})."
     ticket.refresh_from_db()
     assert ticket.checked_in_at == first
 

@@ -324,7 +324,7 @@ def registration_check_in(
             )
         if registration.checked_in_at:
             raise ValidationError(
-                _("%(name)s already checked in at %(time)s.")
+                _("%(name)s has already checked in (%(time)s).")
                 % {
                     "name": registration.name,
                     "time": formats.time_format(registration.checked_in_at.astimezone(event.zone)),
