@@ -263,3 +263,45 @@ def test_live_note_and_output_belong_to_the_events_sites(staff):
     ]:
         with pytest.raises(ValidationError):
             call()
+
+
+def test_later_round_keeps_people_from_meeting_again(staff):
+    event = cafe_with_participants(9)
+    first = services.breakout_round_create(
+        event=event, site=None, title="", group_size=3, actor=staff, time_limit=0.2
+    )
+
+    second = services.breakout_round_create(
+        event=event, site=None, title="", group_size=3, actor=staff, time_limit=1.0
+    )
+
+    def pairs(breakout_round):
+        return {
+            frozenset((a.registration_id, b.registration_id))
+            for group in breakout_round.groups.prefetch_related("members")
+            for a in group.members.all()
+            for b in group.members.all()
+            if a.registration_id < b.registration_id
+        }
+
+    assert len(pairs(first)) == len(pairs(second)) == 9
+    assert pairs(first) & pairs(second) == set()
+    assert second.repeated_pairs == 0
+    assert second.diversity == pytest.approx(stored_objective(second))
+
+
+def test_moving_someone_back_together_counts_the_repeat(staff):
+    event = cafe_with_participants(4)
+    first = services.breakout_round_create(
+        event=event, site=None, title="", group_size=2, actor=staff, time_limit=0.1
+    )
+    second = services.breakout_round_create(
+        event=event, site=None, title="", group_size=2, actor=staff, time_limit=0.5
+    )
+    a, b = (member.registration for member in first.groups.first().members.all())
+    target = second.members.get(registration=b).group
+
+    services.breakout_member_move(breakout_round=second, registration=a, group=target, actor=staff)
+
+    second.refresh_from_db()
+    assert (first.repeated_pairs, second.repeated_pairs) == (0, 1)

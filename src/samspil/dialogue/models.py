@@ -45,6 +45,7 @@ class BreakoutRound(models.Model):
     # Sum of pairwise dissimilarity within groups, and a seeded random split's, for comparison.
     diversity = models.FloatField(_("diversity"), default=0)
     random_diversity = models.FloatField(_("diversity of a random split"), default=0)
+    repeated_pairs = models.PositiveIntegerField(_("pairs who met in an earlier round"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 

@@ -1,6 +1,7 @@
 """Live dialogue use cases: breakout rounds, questions and votes, live notes, outputs."""
 
 from collections.abc import Sequence
+from itertools import combinations
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -57,6 +58,22 @@ def dissimilarity(registrations: Sequence[Registration]):
     return grouping.dissimilarity_from_attributes(people, DIVERSITY_WEIGHTS)
 
 
+def _pairs_met(
+    event: Event, participants: Sequence[Registration], *, besides: BreakoutRound | None = None
+) -> set[tuple[int, int]]:
+    """Pairs of participants (by index) who shared a group in another round of the event."""
+    index = {registration.pk: i for i, registration in enumerate(participants)}
+    groups: dict[int, list[int]] = {}
+    memberships = (
+        GroupMember.objects.filter(round__event=event, registration_id__in=index)
+        .exclude(round=besides)
+        .values_list("group_id", "registration_id")
+    )
+    for group_id, registration_id in memberships:
+        groups.setdefault(group_id, []).append(index[registration_id])
+    return {pair for people in groups.values() for pair in combinations(sorted(people), 2)}
+
+
 def breakout_round_create(
     *,
     event: Event,
@@ -69,6 +86,9 @@ def breakout_round_create(
     actor,
 ) -> BreakoutRound:
     """Form diverse groups from the participants and keep them as a draft round.
+
+    When the event has earlier rounds, nobody meets someone they were grouped
+    with before where that is possible (and as few pairs as possible otherwise).
 
     Side effects: the round, its groups and members, an audit row. Raises
     ValidationError, creating nothing, when there is nobody or too few to group.
@@ -85,10 +105,25 @@ def breakout_round_create(
             code="too_few",
         )
     matrix = dissimilarity(participants)
+    earlier = _pairs_met(event, participants)
     try:
-        result = grouping.diverse_groups(
-            matrix, group_size=group_size, time_limit=time_limit, seed=seed
-        )
+        if earlier:
+            # Later rounds first keep people who met from meeting again, then mix.
+            planned = grouping.rounds_without_repeats(
+                len(participants),
+                rounds=1,
+                group_size=group_size,
+                earlier=earlier,
+                dissimilarity=matrix,
+                time_limit=time_limit,
+                seed=seed,
+            )
+            groups, repeated_pairs = planned.rounds[0], planned.repeats
+        else:
+            groups = grouping.diverse_groups(
+                matrix, group_size=group_size, time_limit=time_limit, seed=seed
+            ).groups
+            repeated_pairs = 0
         random_diversity = grouping.random_split_objective(matrix, group_size=group_size, seed=seed)
     except grouping.GroupingError as error:
         raise ValidationError(
@@ -102,10 +137,11 @@ def breakout_round_create(
             title=title.strip() or _("Group dialogue"),
             source=source,
             group_size=group_size,
-            diversity=result.objective,
+            diversity=grouping.grouping_objective(matrix, groups),
             random_diversity=random_diversity,
+            repeated_pairs=repeated_pairs,
         )
-        for number, indices in enumerate(result.groups, start=1):
+        for number, indices in enumerate(groups, start=1):
             group = BreakoutGroup.objects.create(round=breakout_round, number=number)
             GroupMember.objects.bulk_create(
                 GroupMember(round=breakout_round, group=group, registration=participants[i])
@@ -120,17 +156,23 @@ def breakout_round_create(
     return breakout_round
 
 
-def _update_diversity(breakout_round: BreakoutRound) -> None:
+def _update_scores(breakout_round: BreakoutRound) -> None:
+    """Recompute diversity and repeated pairs after a change by hand."""
     members = list(
         breakout_round.members.select_related("registration").order_by("registration_id")
     )
-    index = {member.registration_id: i for i, member in enumerate(members)}
+    participants = [member.registration for member in members]
     groups: dict[int, list[int]] = {}
-    for member in members:
-        groups.setdefault(member.group_id, []).append(index[member.registration_id])
-    matrix = dissimilarity([member.registration for member in members])
-    breakout_round.diversity = grouping.grouping_objective(matrix, list(groups.values()))
-    breakout_round.save(update_fields=["diversity"])
+    for i, member in enumerate(members):
+        groups.setdefault(member.group_id, []).append(i)
+    earlier = _pairs_met(breakout_round.event, participants, besides=breakout_round)
+    breakout_round.diversity = grouping.grouping_objective(
+        dissimilarity(participants), list(groups.values())
+    )
+    breakout_round.repeated_pairs = sum(
+        pair in earlier for people in groups.values() for pair in combinations(people, 2)
+    )
+    breakout_round.save(update_fields=["diversity", "repeated_pairs"])
 
 
 def breakout_member_move(
@@ -149,7 +191,7 @@ def breakout_member_move(
             raise ValidationError(_("This person is not in the round."), code="member")
         member.group = group
         member.save(update_fields=["group"])
-        _update_diversity(breakout_round)
+        _update_scores(breakout_round)
         audit_log_create(
             actor=actor,
             action="breakout_round.move",
