@@ -44,8 +44,8 @@ def _schedule_offer_expiry(expires_at: datetime) -> None:
         transaction.on_commit(lambda: expire.using(run_after=expires_at).enqueue())
 
 
-def _lock_event(event: Event) -> Event:
-    return Event.objects.select_for_update().get(pk=event.pk)
+def _lock_event(event_id: int) -> Event:
+    return Event.objects.select_for_update().prefetch_related("sites").get(pk=event_id)
 
 
 def _holds_seat(now: datetime) -> Q:
@@ -76,6 +76,10 @@ class _Seats:
     def take(self, site_id: int | None) -> None:
         self.taken += 1
         self.taken_by_site[site_id] += 1
+
+    def sites_with_room(self) -> list[int]:
+        """The sites with a free seat (a registration without a site needs only event room)."""
+        return [site_id for site_id in self.capacity_by_site if self.free_for(site_id)]
 
 
 def _expire_offers(event: Event, now: datetime) -> None:
@@ -109,13 +113,19 @@ def _fill_free_seats(event: Event, now: datetime) -> _Seats:
     """Pass expired offers on and give free seats to the waiting list, first come first."""
     _expire_offers(event, now)
     seats = _Seats(event, now)
-    waiting = event.registrations.filter(status=S.WAITING).order_by("waiting_since", "pk")
-    for registration in waiting.select_related("event"):
-        if seats.event_full():
-            break
+    if seats.event_full():
+        return seats
+    # Read only as much of the queue as can be seated: the list may be long.
+    waiting = event.registrations.filter(
+        Q(site_id__in=seats.sites_with_room()) | Q(site__isnull=True), status=S.WAITING
+    ).order_by("waiting_since", "pk")
+    for registration in waiting.iterator(chunk_size=32):
         if seats.free_for(registration.site_id):
+            registration.event = event
             _give_seat(registration, now)
             seats.take(registration.site_id)
+        if seats.event_full() or (seats.capacity_by_site and not seats.sites_with_room()):
+            break
     return seats
 
 
@@ -155,7 +165,7 @@ def registration_create(
     email = email.strip().lower()
     try:
         with transaction.atomic():
-            event = _lock_event(event)
+            event = _lock_event(event.pk)
             if error := event.registration_error(now):
                 raise ValidationError(error, code="closed")
             sites = list(event.sites.all())
@@ -207,8 +217,9 @@ def registration_confirm_email(
     """The registrant confirmed their address: now they draw on a seat, or wait."""
     now = now or timezone.now()
     with transaction.atomic():
-        _lock_event(registration.event)
+        event = _lock_event(registration.event_id)
         registration.refresh_from_db()
+        registration.event = event
         if registration.status != S.UNCONFIRMED:
             return registration
         if now >= registration.event.ends_at:
@@ -228,8 +239,9 @@ def registration_cancel_error(
         return _("This registration is already cancelled.")
     if now >= event.starts_at:
         return _("The event has started; the registration can no longer be cancelled.")
-    holds_or_may_hold = registration.status in {S.CONFIRMED, S.OFFERED}
-    if event.is_binding and holds_or_may_hold and now >= event.participant_cancellation_deadline:
+    # Binding terms bind a confirmed seat; an offer not yet accepted can always be declined.
+    confirmed = registration.status == S.CONFIRMED
+    if event.is_binding and confirmed and now >= event.participant_cancellation_deadline:
         return _("The registration is binding: the cancellation deadline has passed.")
     return None
 
@@ -245,8 +257,9 @@ def registration_cancel(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        event = _lock_event(registration.event)
+        event = _lock_event(registration.event_id)
         registration.refresh_from_db()
+        registration.event = event
         if actor is None and (error := registration_cancel_error(registration, now)):
             raise ValidationError(error, code="not_cancellable")
         if registration.status == S.CANCELLED:
@@ -273,8 +286,9 @@ def registration_accept_offer(
     """Accept an offered seat before the offer expires."""
     now = now or timezone.now()
     with transaction.atomic():
-        _lock_event(registration.event)
+        event = _lock_event(registration.event_id)
         registration.refresh_from_db()
+        registration.event = event
         if registration.status != S.OFFERED or registration.offer_expires_at <= now:
             raise ValidationError(_("This offer is no longer open."), code="offer_closed")
         _give_seat(registration, now)
@@ -288,8 +302,9 @@ def registration_promote(
     """An organiser gives a waiting person a free seat ahead of the queue."""
     now = now or timezone.now()
     with transaction.atomic():
-        event = _lock_event(registration.event)
+        event = _lock_event(registration.event_id)
         registration.refresh_from_db()
+        registration.event = event
         if registration.status != S.WAITING:
             raise ValidationError(
                 _("Only people on the waiting list can be promoted."), code="status"
@@ -347,7 +362,7 @@ def offers_expire(*, now: datetime | None = None) -> int:
     )
     for event_id in event_ids:
         with transaction.atomic():
-            _fill_free_seats(Event.objects.select_for_update().get(pk=event_id), now)
+            _fill_free_seats(_lock_event(event_id), now)
     return len(event_ids)
 
 
