@@ -36,12 +36,11 @@ from samspil.registrations.selectors import registration_by_token
 from samspil.registrations.views import private
 
 
-def unchanged(request: HttpRequest, version: str) -> bool:
-    """The poll already shows this version: nothing to swap."""
-    return request.GET.get("v") == version
-
-
-NO_CHANGE = 204
+def render_poll(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+    """A polled live list: 204 No Content while the page already shows this version."""
+    if request.GET.get("v") == context["version"]:
+        return HttpResponse(status=204)
+    return render(request, template, context)
 
 
 def _desk_context(event, section: str) -> dict:
@@ -248,9 +247,7 @@ def participant_questions(request, token: str):
 def participant_questions_list(request, token: str):
     registration = registration_by_token(token=token)
     context = _participant_questions(registration)
-    if unchanged(request, context["version"]):
-        return private(HttpResponse(status=NO_CHANGE))
-    return private(render(request, "dialogue/_questions.html", context))
+    return private(render_poll(request, "dialogue/_questions.html", context))
 
 
 @require_POST
@@ -294,10 +291,7 @@ def moderator_questions(request, slug: str, *, scope):
 @require_GET
 def moderator_questions_list(request, slug: str, *, scope):
     event = selectors.dialogue_event(slug=slug, scope=scope)
-    context = _moderator_questions(event)
-    if unchanged(request, context["version"]):
-        return HttpResponse(status=NO_CHANGE)
-    return render(request, "dialogue/desk/_questions.html", context)
+    return render_poll(request, "dialogue/desk/_questions.html", _moderator_questions(event))
 
 
 @desk_view
@@ -339,10 +333,9 @@ def questions_projector(request, slug: str, *, scope):
 @require_GET
 def questions_projector_list(request, slug: str, *, scope):
     event = selectors.dialogue_event(slug=slug, scope=scope)
-    context = _projector_questions(event)
-    if unchanged(request, context["version"]):
-        return HttpResponse(status=NO_CHANGE)
-    return render(request, "dialogue/desk/_projector_questions.html", context)
+    return render_poll(
+        request, "dialogue/desk/_projector_questions.html", _projector_questions(event)
+    )
 
 
 # The cross-site live board and outputs ---------------------------------------------------
@@ -415,10 +408,7 @@ def output_create(request, slug: str, *, scope):
 @require_GET
 def board_notes(request, slug: str, *, scope):
     event = selectors.dialogue_event(slug=slug, scope=scope)
-    context = _board_notes(event)
-    if unchanged(request, context["version"]):
-        return HttpResponse(status=NO_CHANGE)
-    return render(request, "dialogue/desk/_notes.html", context)
+    return render_poll(request, "dialogue/desk/_notes.html", _board_notes(event))
 
 
 def _projector_notes(event) -> dict:
@@ -441,7 +431,4 @@ def board_projector(request, slug: str, *, scope):
 @require_GET
 def board_projector_notes(request, slug: str, *, scope):
     event = selectors.dialogue_event(slug=slug, scope=scope)
-    context = _projector_notes(event)
-    if unchanged(request, context["version"]):
-        return HttpResponse(status=NO_CHANGE)
-    return render(request, "dialogue/desk/_projector_notes.html", context)
+    return render_poll(request, "dialogue/desk/_projector_notes.html", _projector_notes(event))
