@@ -48,6 +48,15 @@ def _lock_event(event_id: int) -> Event:
     return Event.objects.select_for_update().prefetch_related("sites").get(pk=event_id)
 
 
+def _lock_registration(registration: Registration) -> Event:
+    """Lock the registration's event, then re-read the registration: another request
+    may have changed it while this one waited for the lock."""
+    event = _lock_event(registration.event_id)
+    registration.refresh_from_db()
+    registration.event = event
+    return event
+
+
 def _holds_seat(now: datetime) -> Q:
     return Q(status=S.CONFIRMED) | Q(status=S.OFFERED, offer_expires_at__gt=now)
 
@@ -217,9 +226,7 @@ def registration_confirm_email(
     """The registrant confirmed their address: now they draw on a seat, or wait."""
     now = now or timezone.now()
     with transaction.atomic():
-        event = _lock_event(registration.event_id)
-        registration.refresh_from_db()
-        registration.event = event
+        _lock_registration(registration)
         if registration.status != S.UNCONFIRMED:
             return registration
         if now >= registration.event.ends_at:
@@ -257,9 +264,7 @@ def registration_cancel(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        event = _lock_event(registration.event_id)
-        registration.refresh_from_db()
-        registration.event = event
+        event = _lock_registration(registration)
         if actor is None and (error := registration_cancel_error(registration, now)):
             raise ValidationError(error, code="not_cancellable")
         if registration.status == S.CANCELLED:
@@ -286,9 +291,7 @@ def registration_accept_offer(
     """Accept an offered seat before the offer expires."""
     now = now or timezone.now()
     with transaction.atomic():
-        event = _lock_event(registration.event_id)
-        registration.refresh_from_db()
-        registration.event = event
+        _lock_registration(registration)
         if registration.status != S.OFFERED or registration.offer_expires_at <= now:
             raise ValidationError(_("This offer is no longer open."), code="offer_closed")
         _give_seat(registration, now)
@@ -302,9 +305,7 @@ def registration_promote(
     """An organiser gives a waiting person a free seat ahead of the queue."""
     now = now or timezone.now()
     with transaction.atomic():
-        event = _lock_event(registration.event_id)
-        registration.refresh_from_db()
-        registration.event = event
+        event = _lock_registration(registration)
         if registration.status != S.WAITING:
             raise ValidationError(
                 _("Only people on the waiting list can be promoted."), code="status"
