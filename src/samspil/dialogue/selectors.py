@@ -18,10 +18,9 @@ from samspil.dialogue.models import (
     SpeakerQuestion,
     Vote,
 )
-from samspil.events.models import Event, Site
+from samspil.events.models import Event
 from samspil.people.models import RoleCategory
 from samspil.registrations.models import Registration
-from samspil.registrations.selectors import DeskScope
 
 BOARD_NOTES = 100
 
@@ -29,16 +28,6 @@ BOARD_NOTES = 100
 def fingerprint(*rows: object) -> str:
     """A short digest of what a live list shows, so a poll can answer "unchanged"."""
     return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
-
-
-def dialogue_event(*, slug: str, scope: DeskScope) -> Event:
-    """An event the staff member's scope covers, with its sites in order; 404 otherwise."""
-    return get_object_or_404(
-        scope.events(Event.objects.all()).prefetch_related(
-            Prefetch("sites", queryset=Site.objects.order_by("order", "pk"))
-        ),
-        slug=slug,
-    )
 
 
 # Breakout rounds -------------------------------------------------------------

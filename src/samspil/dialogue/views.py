@@ -32,7 +32,7 @@ from samspil.dialogue.forms import (
 from samspil.dialogue.models import QuestionStatus, SpeakerQuestion
 from samspil.registrations.desk import desk_view
 from samspil.registrations.models import Registration, RegistrationStatus
-from samspil.registrations.selectors import registration_by_token
+from samspil.registrations.selectors import desk_event, registration_by_token
 from samspil.registrations.views import private
 
 
@@ -57,7 +57,7 @@ def _errors(error: ValidationError) -> str:
 @desk_view
 @require_http_methods(["GET", "POST"])
 def rounds(request, slug: str, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     sites = list(event.sites.all())
     form = RoundForm(request.POST or None, event=event, sites=sites)
     status = 200
@@ -97,7 +97,7 @@ def rounds(request, slug: str, *, scope):
 @desk_view
 @require_GET
 def round_detail(request, slug: str, pk: int, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     breakout_round = selectors.event_round(event=event, pk=pk)
     groups = list(breakout_round.groups.all())
     return render(
@@ -116,7 +116,7 @@ def round_detail(request, slug: str, pk: int, *, scope):
 @desk_view
 @require_POST
 def round_move(request, slug: str, pk: int, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     breakout_round = get_object_or_404(event.breakout_rounds, pk=pk)
     form = MoveForm(request.POST)
     if not form.is_valid():
@@ -148,7 +148,7 @@ def round_move(request, slug: str, pk: int, *, scope):
 @desk_view
 @require_POST
 def round_publish(request, slug: str, pk: int, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     breakout_round = get_object_or_404(event.breakout_rounds, pk=pk)
     services.breakout_round_publish(breakout_round=breakout_round, actor=request.user)
     messages.success(request, _("The round is published: participants now see their group."))
@@ -163,7 +163,7 @@ ZOOM_HEADER = ["Pre-assign Room Name", "Email Address"]
 @require_GET
 def round_zoom_csv(request, slug: str, pk: int, *, scope):
     """Zoom's breakout room pre-assignment file: one row per participant."""
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     breakout_round = get_object_or_404(event.breakout_rounds, pk=pk)
     rows = selectors.zoom_rows(breakout_round=breakout_round)
     buffer = io.StringIO()
@@ -283,21 +283,21 @@ def _moderator_questions(event) -> dict:
 @desk_view
 @require_GET
 def moderator_questions(request, slug: str, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     return render(request, "dialogue/desk/questions.html", _moderator_questions(event))
 
 
 @desk_view
 @require_GET
 def moderator_questions_list(request, slug: str, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     return render_poll(request, "dialogue/desk/_questions.html", _moderator_questions(event))
 
 
 @desk_view
 @require_POST
 def question_status(request, slug: str, pk: int, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     question = get_object_or_404(event.speaker_questions, pk=pk)
     form = StatusForm(request.POST)
     if form.is_valid():
@@ -325,14 +325,14 @@ def _projector_questions(event) -> dict:
 @desk_view
 @require_GET
 def questions_projector(request, slug: str, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     return render(request, "dialogue/desk/questions_projector.html", _projector_questions(event))
 
 
 @desk_view
 @require_GET
 def questions_projector_list(request, slug: str, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     return render_poll(
         request, "dialogue/desk/_projector_questions.html", _projector_questions(event)
     )
@@ -361,7 +361,7 @@ def _board_page(request, event, *, note_form=None, output_form=None, status=200)
 @desk_view
 @require_http_methods(["GET", "POST"])
 def board(request, slug: str, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     if request.method == "GET":
         return _board_page(request, event)
     form = NoteForm(request.POST, event=event, sites=list(event.sites.all()), prefix="note")
@@ -384,7 +384,7 @@ def board(request, slug: str, *, scope):
 @desk_view
 @require_POST
 def output_create(request, slug: str, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     form = OutputForm(request.POST, event=event, sites=list(event.sites.all()), prefix="output")
     if form.is_valid():
         try:
@@ -407,7 +407,7 @@ def output_create(request, slug: str, *, scope):
 @desk_view
 @require_GET
 def board_notes(request, slug: str, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     return render_poll(request, "dialogue/desk/_notes.html", _board_notes(event))
 
 
@@ -423,12 +423,12 @@ def _projector_notes(event) -> dict:
 @desk_view
 @require_GET
 def board_projector(request, slug: str, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     return render(request, "dialogue/desk/board_projector.html", _projector_notes(event))
 
 
 @desk_view
 @require_GET
 def board_projector_notes(request, slug: str, *, scope):
-    event = selectors.dialogue_event(slug=slug, scope=scope)
+    event = desk_event(slug=slug, scope=scope)
     return render_poll(request, "dialogue/desk/_projector_notes.html", _projector_notes(event))
