@@ -65,6 +65,16 @@ def desk_scope(*, user) -> DeskScope:
 S = RegistrationStatus
 
 
+def seat_held(now: datetime, prefix: str = "") -> Q:
+    """Registrations that hold a seat: confirmed, and offers that have not run out.
+
+    `prefix` reaches them through a relation, e.g. "registrations__" from Event.
+    """
+    return Q(**{prefix + "status": S.CONFIRMED}) | Q(
+        **{prefix + "status": S.OFFERED, prefix + "offer_expires_at__gt": now}
+    )
+
+
 def _status_counts(now: datetime, prefix: str = "", within: Q | None = None) -> dict[str, Count]:
     """Count(filter=...) per figure, over registrations reached through `prefix`
     ("" from Registration, "registrations__" from Event), limited to `within`."""
@@ -73,9 +83,7 @@ def _status_counts(now: datetime, prefix: str = "", within: Q | None = None) -> 
         condition = Q(**{prefix + name: value for name, value in lookups.items()})
         return Count(prefix + "pk", filter=condition & within if within else condition)
 
-    held = Q(**{prefix + "status": S.CONFIRMED}) | Q(
-        **{prefix + "status": S.OFFERED, prefix + "offer_expires_at__gt": now}
-    )
+    held = seat_held(now, prefix)
     return {
         "confirmed": count(status=S.CONFIRMED),
         "offered": count(status=S.OFFERED),
@@ -83,7 +91,6 @@ def _status_counts(now: datetime, prefix: str = "", within: Q | None = None) -> 
         "unconfirmed": count(status=S.UNCONFIRMED),
         "cancelled": count(status=S.CANCELLED),
         "checked_in": count(checked_in_at__isnull=False),
-        # Seats held, as services count them: confirmed, and offers that have not run out.
         "held": Count(prefix + "pk", filter=held & within if within else held),
     }
 

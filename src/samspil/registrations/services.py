@@ -29,6 +29,7 @@ from samspil.registrations.models import (
     Registration,
     RegistrationStatus,
 )
+from samspil.registrations.selectors import seat_held
 
 S = RegistrationStatus
 
@@ -57,17 +58,13 @@ def _lock_registration(registration: Registration) -> Event:
     return event
 
 
-def _holds_seat(now: datetime) -> Q:
-    return Q(status=S.CONFIRMED) | Q(status=S.OFFERED, offer_expires_at__gt=now)
-
-
 class _Seats:
     """Free seats of one event, counted from committed rows while the event is locked."""
 
     def __init__(self, event: Event, now: datetime):
         self.event = event
         self.capacity_by_site = {site.pk: site.capacity for site in event.sites.all()}
-        held = Registration.objects.filter(_holds_seat(now), event=event).values_list(
+        held = Registration.objects.filter(seat_held(now), event=event).values_list(
             "site_id", flat=True
         )
         self.taken_by_site = Counter(held)
