@@ -88,6 +88,12 @@ def _retry(delivery: MailDelivery, registration_id: int, kind: str, occasion: st
     return "retry"
 
 
+def _record_failure(delivery: MailDelivery, error: Exception) -> None:
+    delivery.status = D.FAILED
+    delivery.last_error = f"{type(error).__name__}: {error}"[:2000]
+    delivery.save(update_fields=["status", "last_error", "updated_at"])
+
+
 @task()
 def send_registration_mail(registration_id: int, kind: str, occasion: str = "") -> str:
     """Send one mail to one registrant, once; returns what happened, for the task result."""
@@ -121,15 +127,11 @@ def send_registration_mail(registration_id: int, kind: str, occasion: str = "") 
         message = mail.registration_message(registration, kind, mailing=delivery.mailing)
         message.send()
     except (smtplib.SMTPException, OSError) as error:
-        delivery.status = D.FAILED
-        delivery.last_error = f"{type(error).__name__}: {error}"[:2000]
-        delivery.save(update_fields=["status", "last_error", "updated_at"])
+        _record_failure(delivery, error)
         return _retry(delivery, registration_id, kind, occasion)
     except Exception as error:
         # A bug, not the network: visible as failed, not retried; the task result has the trace.
-        delivery.status = D.FAILED
-        delivery.last_error = f"{type(error).__name__}: {error}"[:2000]
-        delivery.save(update_fields=["status", "last_error", "updated_at"])
+        _record_failure(delivery, error)
         raise
     delivery.status = D.SENT
     delivery.sent_at = timezone.now()
