@@ -48,6 +48,11 @@ INSTALLED_APPS = [
     "samspil.events",
     "samspil.registrations",
     "samspil.dialogue",
+    "samspil.billing",
+    "samspil.networks",
+    "samspil.solutions",
+    "samspil.privacy",
+    "samspil.api",
     "samspil.demo",
 ]
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from i18nfield.fields import I18nCharField, I18nTextField
@@ -65,6 +66,15 @@ class Person(models.Model):
         _("role"), max_length=32, choices=RoleCategory.choices, default=RoleCategory.OTHER
     )
     bio = I18nTextField(_("short bio"), blank=True, default="")
+    # The account a person signs in with (members, organisers, co-hosts); most people have none.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
 
     class Meta:
         ordering = ["name"]
