@@ -3,6 +3,7 @@
 - ``diverse_groups``: maximally diverse groups under size bounds and hard constraints;
 - ``rounds_without_repeats``: several rounds of groups where nobody meets twice;
 - ``member_pairs``: one-to-one pairs per period, avoiding earlier pairs;
+- ``suggest_hosts``: a fair host rotation for a network's meetings, spread over regions;
 - ``read_mdgplib``: the MDGPLIB benchmark format.
 """
 
@@ -16,6 +17,7 @@ from samspil.grouping.diverse import (
     random_split_objective,
 )
 from samspil.grouping.errors import GroupingError
+from samspil.grouping.hosts import HostCandidate, suggest_hosts
 from samspil.grouping.mdgplib import MdgpInstance, read_mdgplib
 from samspil.grouping.pairs import PairsResult, member_pairs
 from samspil.grouping.rounds import RoundsResult, repeat_lower_bound, rounds_without_repeats
@@ -23,6 +25,7 @@ from samspil.grouping.rounds import RoundsResult, repeat_lower_bound, rounds_wit
 __all__ = [
     "GroupingError",
     "GroupingResult",
+    "HostCandidate",
     "MdgpInstance",
     "PairsResult",
     "RoundsResult",
@@ -37,4 +40,5 @@ __all__ = [
     "read_mdgplib",
     "repeat_lower_bound",
     "rounds_without_repeats",
+    "suggest_hosts",
 ]
