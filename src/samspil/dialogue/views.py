@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from samspil.core.ratelimit import ratelimit
 from samspil.core.services import audit_log_create
 from samspil.dialogue import selectors, services
 from samspil.dialogue.forms import (
@@ -30,10 +31,23 @@ from samspil.dialogue.forms import (
     StatusForm,
 )
 from samspil.dialogue.models import QuestionStatus, SpeakerQuestion
+from samspil.registrations import selectors as registration_selectors
 from samspil.registrations.desk import desk_view
 from samspil.registrations.models import Registration, RegistrationStatus
-from samspil.registrations.selectors import desk_event, registration_by_token
+from samspil.registrations.selectors import DeskScope, registration_by_token
 from samspil.registrations.views import private
+
+
+def desk_event(*, slug: str, scope: DeskScope):
+    """The event, for those who run all of it (staff, its organiser); else 404.
+
+    Breakout rounds, questions and the live board span every site, so a site's
+    co-host, who may see only their own site's participants, has no access here.
+    """
+    event = registration_selectors.desk_event(slug=slug, scope=scope)
+    if not scope.whole_event(event):
+        raise Http404
+    return event
 
 
 def render_poll(request: HttpRequest, template: str, context: dict) -> HttpResponse:
@@ -216,6 +230,7 @@ def _participant_questions(registration: Registration) -> dict:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@ratelimit("question", rate="10/10m", key="kwarg:token")
 def participant_questions(request, token: str):
     registration = registration_by_token(token=token)
     can_take_part = registration.status == RegistrationStatus.CONFIRMED

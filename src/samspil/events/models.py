@@ -189,7 +189,21 @@ class Event(models.Model):
         ordering = ["starts_at", "pk"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        indexes = [models.Index(fields=["status", "ends_at", "starts_at"])]
+        # Role grants (samspil.registrations.selectors.desk_scope): a user whose person
+        # belongs to the organiser organisation, or to a site's co-host, and holds the grant.
+        permissions = [
+            ("organise_events", _("Can run the desk for events their organisation organises")),
+            ("cohost_sites", _("Can see the participants of sites their organisation co-hosts")),
+        ]
+        indexes = [
+            models.Index(fields=["status", "ends_at", "starts_at"]),
+            # The public list in start order (events.selectors.event_list).
+            models.Index(
+                fields=["starts_at", "id"],
+                condition=Q(status__in=["published", "cancelled"]),
+                name="event_public_start_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"

@@ -1,8 +1,8 @@
 """The organiser's desk: staff pages for counts, participants, exports, mail and check-in.
 
 Every view goes through `desk_view`, which sends anonymous visitors to the
-admin login, refuses signed-in non-staff (403) and hands the view the staff
-member's `DeskScope`: which sites' participants they may see.
+admin login, refuses signed-in users without a desk role (403) and hands the
+view their `DeskScope`: which events and sites' participants they may see.
 """
 
 from collections.abc import Callable
@@ -33,16 +33,33 @@ from samspil.registrations.models import RegistrationStatus
 PAGE_SIZE = 50
 
 
+# Apps above registrations add their own parts of the desk (networks: a network's
+# facilitator's desk; billing: invoices). Each callable gets the user and returns the
+# link (label, url) to its part, or None when the user has no business there; a link
+# also opens the desk to a user without an event grant. They register themselves in
+# AppConfig.ready(); what the user then sees is up to those apps' own selectors.
+desk_sections: list[Callable[[object], tuple[str, str] | None]] = []
+
+
+def section_links(user) -> list[tuple[str, str]]:
+    return [link for section in desk_sections if (link := section(user))]
+
+
+def may_enter_desk(user, scope: selectors.DeskScope) -> bool:
+    return user.is_staff or not scope.is_empty or bool(section_links(user))
+
+
 def desk_view(view: Callable) -> Callable:
-    """Staff only; the view gets the staff member's scope as `scope`. Never cached."""
+    """Staff, event organisers and site co-hosts (`selectors.desk_scope`); the view gets
+    the user's scope as `scope`. Never cached."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-        if not request.user.is_staff:
-            raise PermissionDenied(_("The organiser's desk is for staff only."))
         scope = selectors.desk_scope(user=request.user)
+        if not may_enter_desk(request.user, scope):
+            raise PermissionDenied(_("The organiser's desk is for staff and event organisers."))
         response = view(request, *args, scope=scope, **kwargs)
         response["X-Robots-Tag"] = "noindex"
         return response
@@ -51,7 +68,12 @@ def desk_view(view: Callable) -> Callable:
 
 
 def _event_context(event, scope, section: str) -> dict:
-    return {"event": event, "scope": scope, "section": section}
+    return {
+        "event": event,
+        "scope": scope,
+        "section": section,
+        "whole_event": scope.whole_event(event),
+    }
 
 
 @desk_view
@@ -60,7 +82,12 @@ def index(request, *, scope):
     return render(
         request,
         "registrations/desk/index.html",
-        {"upcoming": upcoming, "recent": recent, "scope": scope},
+        {
+            "upcoming": upcoming,
+            "recent": recent,
+            "scope": scope,
+            "sections": section_links(request.user),
+        },
     )
 
 
@@ -241,7 +268,7 @@ def mail(request, slug: str, *, scope):
         request.POST or None,
         event=event,
         sites=list(event.sites.all()),
-        all_sites=scope.all_sites,
+        all_sites=scope.whole_event(event),
     )
     status = 200
     if request.method == "POST":
@@ -286,7 +313,10 @@ def check_in(request, slug: str, *, scope):
             code = form.cleaned_data["code"]
             try:
                 checked_in = services.registration_check_in(
-                    event=event, code=code, actor=request.user
+                    event=event,
+                    code=code,
+                    actor=request.user,
+                    site_ids=None if scope.whole_event(event) else scope.site_ids,
                 )
             except ValidationError as failure:
                 error = _("Code %(code)s: %(reason)s") % {

@@ -31,6 +31,7 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, event: Event, questions: list[Question], **kwargs):
         super().__init__(*args, **kwargs)
+        self.extension_field_names: set[str] = set()
         self.event = event
         self.questions = questions
         self.sites = {site.pk: site for site in event.sites.all()}
@@ -69,6 +70,10 @@ class RegistrationForm(forms.Form):
             required=question.required,
             widget=forms.Textarea(attrs={"rows": 3}),
         )
+
+    def extra_fields(self):
+        """Fields that apps above registrations added (`views.registration_form_extensions`)."""
+        return [self[name] for name in self.fields if name in self.extension_field_names]
 
     def question_fields(self):
         return [self[f"q{question.pk}"] for question in self.questions]

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from samspil.events.models import Event, Site
 from samspil.events.selectors import public_events
+from samspil.people.models import Person
 from samspil.registrations.models import Question, Registration, RegistrationStatus
 
 
@@ -32,34 +33,79 @@ def event_for_registration(*, slug: str) -> tuple[Event, list[Question]]:
 
 @dataclass(frozen=True)
 class DeskScope:
-    """The sites whose participants one staff member may see: all, or some.
+    """Which events and participants one user may see at the desk. The one place the
+    desk's roles are decided (the API's tokens reuse it):
 
-    Until co-hosts are linked to their sites (the permissions issue adds a
-    site-host table), a staff member sees every site with the permission
-    `registrations.view_registration` (or as a superuser), and none without it.
+    - centre staff (`all_sites`): every event, every participant;
+    - event organisers (`organisation_ids`): every site of the events their
+      organisation organises;
+    - site co-hosts (`site_ids`): the participants of the sites their
+      organisation co-hosts, and nothing else of those events.
     """
 
     all_sites: bool
     site_ids: frozenset[int] = frozenset()
+    organisation_ids: frozenset[int] = frozenset()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.all_sites or self.site_ids or self.organisation_ids)
+
+    def whole_event(self, event: Event) -> bool:
+        """May see (and mail) every site of `event`: staff, or its organiser."""
+        return self.all_sites or event.organiser_id in self.organisation_ids
+
+    def registration_q(self, prefix: str = "") -> Q | None:
+        """The registrations in scope, reached through `prefix`; None for all."""
+        if self.all_sites:
+            return None
+        return Q(**{f"{prefix}event__organiser_id__in": self.organisation_ids}) | Q(
+            **{f"{prefix}site_id__in": self.site_ids}
+        )
 
     def events(self, events: QuerySet[Event]) -> QuerySet[Event]:
         if self.all_sites:
             return events
         return events.filter(
-            Exists(Site.objects.filter(event=OuterRef("pk"), pk__in=self.site_ids))
+            Q(organiser_id__in=self.organisation_ids)
+            | Exists(Site.objects.filter(event=OuterRef("pk"), pk__in=self.site_ids))
         )
 
     def sites(self, sites: QuerySet[Site]) -> QuerySet[Site]:
-        return sites if self.all_sites else sites.filter(pk__in=self.site_ids)
+        if self.all_sites:
+            return sites
+        return sites.filter(
+            Q(event__organiser_id__in=self.organisation_ids) | Q(pk__in=self.site_ids)
+        )
 
     def registrations(self, registrations: QuerySet[Registration]) -> QuerySet[Registration]:
-        return registrations if self.all_sites else registrations.filter(site_id__in=self.site_ids)
+        condition = self.registration_q()
+        return registrations if condition is None else registrations.filter(condition)
+
+
+NO_SCOPE = DeskScope(all_sites=False)
 
 
 def desk_scope(*, user) -> DeskScope:
+    """The desk scope of `user`: staff with the permission "Can view registration" see
+    everything; otherwise the grants `events.organise_events` and `events.cohost_sites`
+    reach what the organisation of the user's person organises or co-hosts."""
+    if not user.is_authenticated or not user.is_active:
+        return NO_SCOPE
     if user.is_superuser or user.has_perm("registrations.view_registration"):
         return DeskScope(all_sites=True)
-    return DeskScope(all_sites=False)
+    person = Person.objects.filter(user=user).only("organisation_id").first()
+    if person is None or person.organisation_id is None:
+        return NO_SCOPE
+    organisation_ids = frozenset()
+    site_ids = frozenset()
+    if user.has_perm("events.organise_events"):
+        organisation_ids = frozenset({person.organisation_id})
+    if user.has_perm("events.cohost_sites"):
+        site_ids = frozenset(
+            Site.objects.filter(co_hosts=person.organisation_id).values_list("pk", flat=True)
+        )
+    return DeskScope(all_sites=False, site_ids=site_ids, organisation_ids=organisation_ids)
 
 
 S = RegistrationStatus
@@ -131,7 +177,7 @@ def desk_events(
     with their counts as attributes. Two queries."""
     now = now or timezone.now()
     events = scope.events(Event.objects.all())
-    within = None if scope.all_sites else Q(registrations__site_id__in=scope.site_ids)
+    within = scope.registration_q(prefix="registrations__")
     counts = _status_counts(now, prefix="registrations__", within=within)
     upcoming = events.filter(ends_at__gte=now).annotate(**counts).order_by("starts_at", "pk")
     recent = (
@@ -165,7 +211,8 @@ def desk_counts(
     by_site = {site.pk: DeskCounts(site=site, capacity=site.capacity) for site in sites}
     site_capacities = [site.capacity for site in sites]
     total_capacity = event.capacity
-    if total_capacity is None and sites and None not in site_capacities and scope.all_sites:
+    whole = scope.whole_event(event)
+    if total_capacity is None and sites and None not in site_capacities and whole:
         total_capacity = sum(site_capacities)
     total = DeskCounts(site=None, capacity=total_capacity)
     rows = (

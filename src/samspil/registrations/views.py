@@ -1,4 +1,5 @@
 from collections.abc import Callable
+from typing import Protocol
 
 import segno
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samspil.core.i18n import localize
+from samspil.core.ratelimit import ratelimit
 from samspil.events.calendar import calendar_bytes, event_vevent
 from samspil.events.views import calendar_response
 from samspil.registrations import selectors, services
@@ -17,10 +19,25 @@ from samspil.registrations.forms import RegistrationForm
 from samspil.registrations.models import Registration, RegistrationStatus
 
 
+class RegistrationFormExtension(Protocol):
+    def add_fields(self, form: RegistrationForm) -> None: ...
+
+    def saved(self, *, form: RegistrationForm, registration: Registration) -> None: ...
+
+
+# Apps above registrations add fields to the registration form and act on them once
+# the registration exists (privacy: the photo consent, recorded with its wording).
+# They register themselves in AppConfig.ready().
+registration_form_extensions: list[RegistrationFormExtension] = []
+
+
+@ratelimit("register", rate="20/10m")
 def register(request, slug: str):
     event, questions = selectors.event_for_registration(slug=slug)
     closed = event.registration_error()
     form = RegistrationForm(request.POST or None, event=event, questions=questions)
+    for extension in registration_form_extensions:
+        extension.add_fields(form)
     status = 200
     if request.method == "POST":
         if not closed and form.is_valid():
@@ -39,6 +56,8 @@ def register(request, slug: str):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                for extension in registration_form_extensions:
+                    extension.saved(form=form, registration=registration)
                 return redirect(registration)
         status = 400
     return render(
