@@ -9,6 +9,10 @@ next to the rate of a trivial Django view on the same stack and the ratio
     .venv/bin/python bench/registration_rush.py            # N = 50, 200, 500; C = 50
     .venv/bin/python bench/registration_rush.py --quick    # N = 50 only
     .venv/bin/python bench/registration_rush.py --postgres-url postgres://user@host:5432/db
+    .venv/bin/python bench/registration_rush.py --backend postgres --workers 2 --redis
+
+--workers sets gunicorn's sync workers (default 4); --redis starts a throwaway
+redis-server and runs the app with REDIS_URL (Redis cache, RQ tasks backend).
 
 PostgreSQL: --postgres-url, else DATABASE_URL when it points at PostgreSQL, else a
 throwaway server through scripts/with-postgres.sh. The bench creates and drops its
@@ -45,6 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 WORKERS = 4
+EXTRA_ENV: dict[str, str] = {}
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TIMEOUT = 120
 
@@ -267,10 +272,13 @@ def gunicorn(env: dict[str, str]):
 def bench_env(database_url: str, data_dir: str) -> dict[str, str]:
     return {
         **os.environ,
+        **EXTRA_ENV,
         "DATABASE_URL": database_url,
         "SAMSPIL_DATA_DIR": data_dir,
         "DJANGO_SETTINGS_MODULE": "bench.bench_settings",
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        # Everyone posts from 127.0.0.1: the per-address rate limits would stop the rush.
+        "SAMSPIL_RATE_LIMITS_ENABLED": "false",
         # Mail goes through the database task queue as in production; nobody sends it here.
         "LOG_LEVEL": "WARNING",
     }
@@ -292,7 +300,8 @@ def run_backend(label: str, database_url: str, sizes: list[int], capacity: int, 
 
 
 def report(label: str, rushes: list[Rush], capacity: int) -> None:
-    print(f"\n{label}: gunicorn {WORKERS} sync workers, event of C = {capacity} seats")
+    tasks = "RQ on Redis" if EXTRA_ENV.get("REDIS_URL") else "database queue"
+    print(f"\n{label}: gunicorn {WORKERS} sync workers, tasks {tasks}, C = {capacity} seats")
     print(
         f"{'N':>5} {'reg/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'confirmed':>9} "
         f"{'waiting':>7} {'oversold':>8} {'lost':>4} {'errors':>6} {'trivial/s':>9} {'ratio':>6}"
@@ -340,7 +349,38 @@ def main() -> None:
     parser.add_argument("--sizes", default="50,200,500", help="the N to run, comma-separated")
     parser.add_argument("--postgres-url", help="a PostgreSQL server to create the bench's DB on")
     parser.add_argument("--backend", choices=["both", "sqlite", "postgres"], default="both")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--redis", action="store_true", help="Redis cache and RQ tasks backend")
     args = parser.parse_args()
+    global WORKERS  # noqa: PLW0603 (one setting for the whole run)
+    WORKERS = args.workers
+    with redis_for(args.redis):
+        run(args)
+
+
+@contextmanager
+def redis_for(wanted: bool):
+    """A throwaway redis-server when `wanted`; the app then runs with REDIS_URL."""
+    if not wanted:
+        yield
+        return
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="samspil-rush-redis-") as directory:
+        server = subprocess.Popen(
+            ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+             "--dir", directory],
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            time.sleep(0.5)
+            EXTRA_ENV["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+            yield
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def run(args) -> None:
     sizes = [50] if args.quick else [int(n) for n in args.sizes.split(",")]
     rounds = 3 if args.quick else 5
     print(
@@ -363,6 +403,7 @@ def main() -> None:
             # No server given: run this script again under a throwaway one.
             sys.stdout.flush()
             command = [sys.executable, __file__, "--backend=postgres", f"--sizes={args.sizes}"]
+            command += [f"--workers={args.workers}"] + (["--redis"] if args.redis else [])
             command += [f"--capacity={args.capacity}"] + (["--quick"] if args.quick else [])
             with_postgres = shutil.which("with-postgres.sh", path=str(ROOT / "scripts"))
             subprocess.run([with_postgres, *command], cwd=ROOT, check=True)

@@ -7,11 +7,23 @@ sites or people: relations are fetched with select_related/prefetch_related.
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, TextField
+from django.db.models import (
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    TextField,
+)
 from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from samspil.core.pagecache import content_cached
 from samspil.events.models import AgendaItem, Event, EventRole, EventRoleKind, EventStatus, Site
 from samspil.people.models import Organisation, Person
 
@@ -41,7 +53,11 @@ def event_list(*, filters: EventFilters, now: datetime | None = None) -> QuerySe
     if filters.past:
         events = events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
     else:
-        events = events.filter(ends_at__gte=now).order_by("starts_at", "pk")
+        # The second condition follows from the first; it lets the database walk its
+        # index of start times from just before now instead of from the oldest event.
+        events = events.filter(
+            ends_at__gte=now, starts_at__gte=now - longest_public_event()
+        ).order_by("starts_at", "pk")
     for word in filters.query.casefold().split():
         events = events.filter(search_text__contains=word)
     if filters.kind:
@@ -63,14 +79,29 @@ def event_list(*, filters: EventFilters, now: datetime | None = None) -> QuerySe
     )
 
 
+def longest_public_event() -> timedelta:
+    """How long the longest public event lasts (cached until events change)."""
+
+    def compute() -> timedelta:
+        duration = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
+        longest = public_events().aggregate(longest=Max(duration))["longest"]
+        return longest or timedelta(0)
+
+    return content_cached("events:longest", compute)
+
+
 def event_cities() -> list[str]:
-    """Cities that public events take place in, for the city filter."""
-    return list(
-        Site.objects.filter(event__status__in=PUBLIC_STATUSES)
-        .exclude(city="")
-        .values_list("city", flat=True)
-        .order_by("city")
-        .distinct()
+    """Cities that public events take place in, for the city filter (cached until events
+    or sites change)."""
+    return content_cached(
+        "events:cities",
+        lambda: list(
+            Site.objects.filter(event__status__in=PUBLIC_STATUSES)
+            .exclude(city="")
+            .values_list("city", flat=True)
+            .order_by("city")
+            .distinct()
+        ),
     )
 
 

@@ -1,17 +1,24 @@
+from collections.abc import Callable
+
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from samspil.core.db import replica_reads
 from samspil.core.i18n import localize
+from samspil.core.pagecache import cache_public_page
 from samspil.events import selectors
 from samspil.events.calendar import events_calendar
 from samspil.events.forms import EventFilterForm
+from samspil.events.models import Event
 
 PAGE_SIZE = 20
 
 
+@replica_reads
+@cache_public_page()
 def event_list(request):
     form = EventFilterForm(request.GET or None, cities=selectors.event_cities())
     if form.is_bound and not form.is_valid():
@@ -32,11 +39,29 @@ def event_list(request):
     )
 
 
+# Apps above events (networks) add sections to the event page without this app
+# importing them: each callable gets the event and returns (template name, context)
+# or None. They register themselves in AppConfig.ready().
+event_page_sections: list[Callable[[Event], tuple[str, dict] | None]] = []
+
+
+@replica_reads
+@cache_public_page(event_slug_kwarg="slug")
 def event_detail(request, slug: str):
     detail = selectors.event_detail(slug=slug)
-    return render(request, "events/event_detail.html", {"detail": detail, "event": detail.event})
+    sections = (section(detail.event) for section in event_page_sections)
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "detail": detail,
+            "event": detail.event,
+            "sections": [section for section in sections if section],
+        },
+    )
 
 
+@replica_reads
 def event_ics(request, slug: str):
     event = selectors.event_detail(slug=slug).event
     body = events_calendar(
@@ -47,6 +72,7 @@ def event_ics(request, slug: str):
     return calendar_response(body, f"{event.slug}.ics")
 
 
+@replica_reads
 def event_feed(request):
     body = events_calendar(
         selectors.calendar_feed_events(),
@@ -62,11 +88,15 @@ def calendar_response(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@replica_reads
+@cache_public_page()
 def person_detail(request, slug: str):
     person = selectors.person_detail(slug=slug)
     return render(request, "events/person_detail.html", {"person": person})
 
 
+@replica_reads
+@cache_public_page()
 def organisation_detail(request, slug: str):
     organisation = selectors.organisation_detail(slug=slug)
     return render(request, "events/organisation_detail.html", {"organisation": organisation})

@@ -9,12 +9,13 @@ Mail goes out after commit, through background tasks.
 """
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -59,16 +60,35 @@ def _lock_registration(registration: Registration) -> Event:
 
 
 class _Seats:
-    """Free seats of one event, counted from committed rows while the event is locked."""
+    """Free seats of one event, counted from committed rows while the event is locked.
 
-    def __init__(self, event: Event, now: datetime):
+    One query counts, per site, the seats held, the waiting list, the offers that
+    ran out and (given `email`) that address's active registrations: each round
+    trip made while holding the lock delays every other registrant of the event.
+    """
+
+    def __init__(self, event: Event, now: datetime, email: str | None = None):
         self.event = event
         self.capacity_by_site = {site.pk: site.capacity for site in event.sites.all()}
-        held = Registration.objects.filter(seat_held(now), event=event).values_list(
-            "site_id", flat=True
+        figures = {
+            "held": Count("pk", filter=seat_held(now)),
+            "waiting": Count("pk", filter=Q(status=S.WAITING)),
+            "expired": Count("pk", filter=Q(status=S.OFFERED, offer_expires_at__lte=now)),
+        }
+        if email is not None:
+            figures["same_email"] = Count("pk", filter=Q(email=email))
+        rows = list(
+            Registration.objects.filter(event=event)
+            .exclude(status=S.CANCELLED)
+            .values("site_id")
+            .order_by()
+            .annotate(**figures)
         )
-        self.taken_by_site = Counter(held)
+        self.taken_by_site = Counter({row["site_id"]: row["held"] for row in rows})
         self.taken = sum(self.taken_by_site.values())
+        self.waiting = sum(row["waiting"] for row in rows)
+        self.expired_offers = sum(row["expired"] for row in rows)
+        self.same_email = sum(row.get("same_email", 0) for row in rows)
 
     def event_full(self) -> bool:
         return self.event.capacity is not None and self.taken >= self.event.capacity
@@ -115,11 +135,15 @@ def _give_seat(registration: Registration, now: datetime) -> None:
     _notify(registration, "promoted" if promoted else "confirmed")
 
 
-def _fill_free_seats(event: Event, now: datetime) -> _Seats:
-    """Pass expired offers on and give free seats to the waiting list, first come first."""
-    _expire_offers(event, now)
-    seats = _Seats(event, now)
-    if seats.event_full():
+def _fill_free_seats(event: Event, now: datetime, seats: _Seats | None = None) -> _Seats:
+    """Pass expired offers on and give free seats to the waiting list, first come first.
+
+    `seats` are the figures already counted under this lock, if any."""
+    seats = seats or _Seats(event, now)
+    if seats.expired_offers:
+        _expire_offers(event, now)
+        seats = _Seats(event, now)
+    if seats.event_full() or not seats.waiting:
         return seats
     # Read only as much of the queue as can be seated: the list may be long.
     waiting = event.registrations.filter(
@@ -181,7 +205,8 @@ def registration_create(
                 raise ValidationError(_("Choose the site you will attend."), code="site")
             if site is None and sites:
                 site = sites[0]
-            if event.registrations.filter(email=email).exclude(status=S.CANCELLED).exists():
+            seats = _Seats(event, now, email=email)
+            if seats.same_email:
                 raise ValidationError(
                     _(
                         "This e-mail address is already registered for this event. The mail "
@@ -189,10 +214,20 @@ def registration_create(
                     ),
                     code="duplicate",
                 )
+            # Decide the status before the row exists, so that it is written once.
+            if event.confirm_email:
+                status = {"status": S.UNCONFIRMED}
+            else:
+                # The waiting list goes first; then a seat, or the end of the queue.
+                seats = _fill_free_seats(event, now, seats)
+                if seats.free_for(site.pk if site else None):
+                    status = {"status": S.CONFIRMED, "confirmed_at": now}
+                else:
+                    status = {"status": S.WAITING, "waiting_since": now}
             registration = Registration.objects.create(
                 event=event,
                 site=site,
-                status=S.UNCONFIRMED,
+                **status,
                 name=name.strip(),
                 email=email,
                 organisation=organisation.strip(),
@@ -205,10 +240,12 @@ def registration_create(
                 currency="" if event.is_free else event.currency,
             )
             audit_log_create(actor=None, action="registration.create", target=registration)
-            if event.confirm_email:
-                _notify(registration, "confirm_email")
-            else:
-                _take_seat_or_wait(registration, now)
+            _notify(
+                registration,
+                {S.UNCONFIRMED: "confirm_email", S.CONFIRMED: "confirmed", S.WAITING: "waiting"}[
+                    registration.status
+                ],
+            )
     except IntegrityError as error:
         # The lock makes this unreachable for one e-mail; the constraint backs it up.
         raise ValidationError(
@@ -318,15 +355,25 @@ def registration_promote(
 
 
 def registration_check_in(
-    *, event: Event, code: str, actor, now: datetime | None = None
+    *,
+    event: Event,
+    code: str,
+    actor,
+    now: datetime | None = None,
+    site_ids: Iterable[int] | None = None,
 ) -> Registration:
-    """Mark a confirmed participant as arrived, by the code on their ticket."""
+    """Mark a confirmed participant as arrived, by the code on their ticket.
+
+    `site_ids` limits it to those sites' participants (a co-host checks in their
+    own site's); a ticket of another site is then unknown. Side effect: audit row.
+    """
     now = now or timezone.now()
     code = code.strip().upper().replace(" ", "").replace("-", "")
     with transaction.atomic():
-        registration = (
-            Registration.objects.select_for_update().filter(event=event, ticket_code=code).first()
-        )
+        tickets = Registration.objects.select_for_update().filter(event=event, ticket_code=code)
+        if site_ids is not None:
+            tickets = tickets.filter(site_id__in=list(site_ids))
+        registration = tickets.first()
         if registration is None:
             raise ValidationError(_("No ticket with this code for this event."), code="unknown")
         if registration.status != S.CONFIRMED:
