@@ -27,6 +27,15 @@ def test_list_shows_upcoming_soonest_first_and_hides_drafts_and_past(client):
     assert listed_slugs(response) == [sooner.slug, later.slug]
 
 
+def test_list_says_when_no_event_matches(client):
+    EventFactory(slug="copenhagen", search_text="copenhagen")
+
+    body = client.get("/en/events/", {"q": "zanzibar"}).content.decode()
+
+    assert "0 events" in body
+    assert "No events match these filters." in body
+
+
 def test_list_past_shows_latest_first(client):
     now = timezone.now()
     EventFactory(slug="old", starts_at=now - timedelta(days=30))
@@ -155,11 +164,14 @@ def test_list_query_count_is_constant(client, django_assert_num_queries, count):
         SiteFactory(event=event)
         SiteFactory(event=event, city="Aalborg")
 
-    # cities for the filter, count, page of events, their sites
-    with django_assert_num_queries(4):
+    # cities for the filter and the longest event (both cached afterwards), count, page of
+    # events, their sites
+    with django_assert_num_queries(5):
         response = client.get("/en/events/", {"q": "event", "free": "on"})
+    with django_assert_num_queries(3):
+        again = client.get("/en/events/", {"q": "event"})
 
-    assert response.status_code == 200
+    assert (response.status_code, again.status_code) == (200, 200)
 
 
 def test_list_shows_fallback_language_of_a_title(client):
