@@ -1,6 +1,14 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached pages and rate limits of one test
+    must not leak into the next (its rows are rolled back, the cache is not)."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

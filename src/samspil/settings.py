@@ -5,6 +5,7 @@ SQLite (WAL) is the embedded default so that `make demo` needs no server;
 the production transport settings that `check --deploy` asks for.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # the API docs' Swagger UI, served from its own static files
     "samspil.core",
     "samspil.people",
     "samspil.events",
@@ -54,9 +56,11 @@ INSTALLED_APPS = [
     "samspil.privacy",
     "samspil.api",
     "samspil.demo",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    "samspil.core.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -68,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Answers a locked-out login with the lockout page (django-axes).
+    "axes.middleware.AxesMiddleware",
+    "samspil.core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "samspil.urls"
@@ -107,18 +114,74 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+# An optional read replica: only reads that opt in (public list and detail pages, API
+# reads) use it, outside transactions; see samspil.core.db. Tests mirror the primary.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+    DATABASES["replica"].setdefault("CONN_HEALTH_CHECKS", True)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["samspil.core.db.PrimaryReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Background tasks ------------------------------------------------------------
-TASKS = {
-    "default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}
-}
+# Cache and background tasks ----------------------------------------------------
+# With REDIS_URL, Redis holds the cache (pages, rate limits) shared by every process,
+# and the task queue (RQ through django-tasks-rq; worker: `samspil worker`).
+# Without it: a per-process memory cache and the database task queue.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="samspil"),
+        }
+    }
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300}}
+    DEFAULT_TASKS_BACKEND = "django_tasks_rq.RQBackend"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    DEFAULT_TASKS_BACKEND = "django_tasks_db.DatabaseBackend"
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default=DEFAULT_TASKS_BACKEND)}}
+# Public pages (event list, event, person, organisation) are cached this long at most.
+SAMSPIL_PAGE_CACHE_SECONDS = env.int("SAMSPIL_PAGE_CACHE_SECONDS", default=60)
 
 # Mail ------------------------------------------------------------------------
 # EMAIL_URL, e.g. smtp://user:password@mail.example.org:587 (django-environ's format).
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Samspil <noreply@samspil.localhost>")
+
+# Invoices --------------------------------------------------------------------
+# The seller on every invoice: the centre. The defaults are the demo's made-up centre.
+BILLING_SELLER = {
+    "name": env.str("BILLING_SELLER_NAME", default="Samspil Innovation Centre"),
+    "address": env.str("BILLING_SELLER_ADDRESS", default="Nørregade 1"),
+    "postcode": env.str("BILLING_SELLER_POSTCODE", default="1165"),
+    "city": env.str("BILLING_SELLER_CITY", default="København K"),
+    "country": env.str("BILLING_SELLER_COUNTRY", default="DK"),
+    "vat_number": env.str("BILLING_SELLER_VAT_NUMBER", default="DK13585628"),
+    "gln": env.str("BILLING_SELLER_GLN", default=""),
+    "email": env.str("BILLING_SELLER_EMAIL", default="invoices@samspil.localhost"),
+    "iban": env.str("BILLING_SELLER_IBAN", default="DK5000400440116243"),
+    "bic": env.str("BILLING_SELLER_BIC", default=""),
+}
+BILLING_PAYMENT_DAYS = env.int("BILLING_PAYMENT_DAYS", default=30)
+
+# Personal data -----------------------------------------------------------------
+# Registrations of events that ended longer ago than this are anonymised (daily task).
+SAMSPIL_RETENTION_MONTHS = env.int("SAMSPIL_RETENTION_MONTHS", default=12)
+if SAMSPIL_RETENTION_MONTHS < 1:
+    raise ImproperlyConfigured("SAMSPIL_RETENTION_MONTHS must be at least 1.")
+
+# Rate limits on forms that send mail or write (samspil.core.ratelimit), counted in the
+# cache. Per scope, e.g. {"register": "20/10m"}; off only for load benchmarks.
+SAMSPIL_RATE_LIMITS_ENABLED = env.bool("SAMSPIL_RATE_LIMITS_ENABLED", default=True)
+SAMSPIL_RATE_LIMITS: dict[str, str] = {}
+# How many proxies (nginx: 1) append to X-Forwarded-For in front of the app; rate limits
+# count per client address, which is then that many entries from the header's end.
+SAMSPIL_TRUSTED_PROXIES = env.int("SAMSPIL_TRUSTED_PROXIES", default=0)
 
 # Languages and time ----------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -139,6 +202,11 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # Only production needs collected files; the demo and tests serve from the apps.
 STATIC_ROOT = env.str("STATIC_ROOT", default="") or None
 WHITENOISE_USE_FINDERS = True
+
+# Uploaded files (solution attachments) live in the data directory. They are served
+# through views that check who may see them, never straight from MEDIA_URL.
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(DATA_DIR / "media"))).resolve()
+MEDIA_URL = "/media/"
 
 # Security --------------------------------------------------------------------
 CONTENT_SECURITY_POLICY = {
@@ -165,6 +233,21 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# Brute-force protection on password logins (the staff login; members sign in by link):
+# after AXES_FAILURE_LIMIT wrong passwords for one username from one address, that
+# pair is locked out for AXES_COOLOFF_TIME, with a translated page (axes_lockout.html, 429).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "samspil.core.ratelimit.axes_lockout"
+AXES_CLIENT_IP_CALLABLE = "samspil.core.ratelimit.axes_client_ip"
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,4 +1,5 @@
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from io import StringIO
 from zoneinfo import ZoneInfo
 
@@ -7,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
+from samspil.billing.models import Invoice
 from samspil.core.i18n import localize
 from samspil.demo.generated import generated_slugs
 from samspil.demo.scenarios import (
@@ -17,6 +19,8 @@ from samspil.demo.scenarios import (
 )
 from samspil.events import selectors
 from samspil.events.models import AgendaItem, Event, EventRole, EventStatus, Series, Site
+from samspil.networks.models import Membership, Network
+from samspil.networks.services import open_intake
 from samspil.people.models import Organisation, Person
 from samspil.registrations.models import Registration
 
@@ -65,7 +69,8 @@ def test_next_meetup_day_from_26_november_on_is_next_year():
 def test_demo_creates_the_scenario_and_generated_events(demo):
     assert Event.objects.filter(slug__in=SCENARIO_SLUGS).count() == 8
     assert Event.objects.filter(slug__in=generated_slugs()).count() == 40
-    assert Event.objects.count() == 48
+    # ... and the sister network's two coming meetings (samspil.demo.networks).
+    assert Event.objects.count() == 50
     assert SCENARIO_PAGES[3] == NETWORK_SEMINAR_SLUG
 
 
@@ -287,7 +292,8 @@ def test_demo_generated_events_include_cancelled_priced_and_both_countries(demo)
 def test_demo_upcoming_list_has_more_than_one_page(demo):
     upcoming = selectors.event_list(filters=selectors.EventFilters())
 
-    assert upcoming.count() == 23
+    # 23, and the sister network's two coming meetings (samspil.demo.networks).
+    assert upcoming.count() == 25
 
 
 def test_demo_events_pass_model_validation(demo):
@@ -335,7 +341,10 @@ def test_demo_admin_password_creates_a_staff_superuser():
 
 
 def test_demo_without_admin_password_creates_no_user(demo):
-    assert get_user_model().objects.count() == 0
+    # Only the networks' members get accounts: to sign in by mailed link, with no password.
+    users = get_user_model().objects.all()
+    assert [user for user in users if user.is_staff or user.has_usable_password()] == []
+    assert users.filter(person__memberships__isnull=True).count() == 0
 
 
 @pytest.mark.parametrize("language", ["en", "da", "fr", "nl"])
@@ -364,3 +373,41 @@ def test_demo_meetup_page_tells_danish_visitors_it_falls_back(client, demo):
         '<h1 lang="en">What creative civil servants can learn from the COVID-19 crisis</h1>'
     ) in html
     assert html.count('class="fallback-note"') == 1
+
+
+def test_demo_networks_of_scenario_4(demo):
+    chiefs = Network.objects.get(slug="innovationschefer")
+    sister = Network.objects.get(slug="spredning-og-genbrug")
+    today = timezone.localdate()
+
+    assert chiefs.name.data["da"] == "Netværk for innovationschefer"
+    assert (chiefs.fee, chiefs.vat_rate, chiefs.price_with_vat) == (
+        Decimal("8000.00"),
+        Decimal("25.00"),
+        Decimal("10000.00"),
+    )
+    assert (chiefs.term_months, chiefs.is_binding) == (12, True)
+    assert chiefs.criteria.count() == 4
+    assert list(chiefs.related_networks.all()) == [sister]
+    assert open_intake(chiefs) is None
+    assert open_intake(sister) is not None
+    members = chiefs.memberships.filter(starts_on__lte=today, ends_on__gte=today)
+    assert members.count() == 12
+    assert members.values("person__organisation").distinct().count() == 12
+    assert members.filter(invoice__gross_total=Decimal("10000.00")).count() == 12
+    meetings = list(chiefs.meetings.order_by("event__starts_at"))
+    assert len(meetings) == 5
+    assert [meeting.host is None for meeting in meetings] == [False] * 4 + [True]
+    assert chiefs.periods.get().pairs.count() == 6
+    meetup = Event.objects.get(slug="public-innovation-week-meetup")
+    assert [n.slug for n in meetup.presented_networks.all()] == [
+        "public-innovation-network-belgium"
+    ]
+
+
+def test_demo_reset_reloads_the_networks(demo):
+    before = (Network.objects.count(), Membership.objects.count(), Invoice.objects.count())
+
+    run_demo("--reset")
+
+    assert (Network.objects.count(), Membership.objects.count(), Invoice.objects.count()) == before

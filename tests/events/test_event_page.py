@@ -119,8 +119,8 @@ def test_event_page_query_count_is_constant(client, django_assert_num_queries, e
         EventRoleFactory(event=event, site=site, kind=EventRoleKind.CONTACT)
         AgendaItemFactory(event=event, site=site).speakers.add(PersonFactory())
 
-    # event, sites, co-hosts, agenda, agenda speakers, roles
-    with django_assert_num_queries(6):
+    # event, sites, co-hosts, agenda, agenda speakers, roles; the networks it presents
+    with django_assert_num_queries(7):
         response = client.get("/en/events/busy/")
 
     assert response.status_code == 200

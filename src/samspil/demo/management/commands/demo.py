@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 
 from samspil.demo.dialogue import load_dialogue_demo
 from samspil.demo.generated import FILLER_ORGANISATIONS, create_generated_events, generated_slugs
+from samspil.demo.networks import create_networks_demo, demo_networks_delete
 from samspil.demo.scenarios import (
     CAFE_SLUG,
     MEETUP_SLUG,
@@ -20,6 +21,7 @@ from samspil.demo.scenarios import (
     WORKSHOP_SLUG,
     create_scenarios,
 )
+from samspil.demo.solutions import load_solutions_demo, solutions_demo_delete
 from samspil.events.models import Event, Series
 from samspil.people.models import Organisation, Person
 from samspil.registrations.models import Registration
@@ -36,6 +38,10 @@ def demo_delete() -> None:
 
     An organisation that still organises an event someone else created is kept.
     """
+    # Networks protect their organiser and members; they go first.
+    demo_networks_delete()
+    # Solutions and their reuses protect their organisations too.
+    solutions_demo_delete()
     slugs = demo_event_slugs()
     # Registrations protect their event from deletion; the demo's go with it.
     Registration.objects.filter(event__slug__in=slugs).delete()
@@ -98,6 +104,8 @@ class Command(BaseCommand):
             scenario_events = create_scenarios(today=today)
             generated_events = create_generated_events(today=today)
             load_dialogue_demo()
+            create_networks_demo(today=today)
+            load_solutions_demo()
 
         self.stdout.write(
             self.style.SUCCESS(
