@@ -1,9 +1,6 @@
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +9,7 @@ import pytest
 
 from samspil.api.services import api_token_create
 from tests.factories import StaffFactory
+from tests.servers import free_port, wait_until_up
 
 
 @pytest.fixture
@@ -48,25 +46,6 @@ from samspil.settings import *  # noqa: F403
 
 SAMSPIL_RATE_LIMITS = {**globals().get("SAMSPIL_RATE_LIMITS", {}), "api": "1000000/m"}
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (our own loopback server)
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"server at {url} did not answer within {seconds} s")
 
 
 @dataclass(frozen=True)

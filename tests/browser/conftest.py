@@ -5,18 +5,17 @@ the demo data, exactly as `make demo` sets it up. Tests reach it over HTTP only.
 """
 
 import os
+import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
+from tests.servers import free_port, wait_until_up
 from tests.smtp import smtp_server
 
 CHROMIUM_ARGS = [
@@ -37,25 +36,6 @@ WORKSHOP = "aabne-vaerksteder-2018"
 SEMINAR = "innovationschefer-2025-seminar"
 SCENARIO_EVENTS = [MEETUP, CAFE, WORKSHOP, SEMINAR]
 LANGUAGES = ["en", "da", "fr", "nl"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (our own loopback server)
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"server at {url} did not answer within {seconds} s")
 
 
 @pytest.fixture(scope="session")
@@ -144,3 +124,18 @@ def smtp_mailbox():
     """A real SMTP server (aiosmtpd on loopback) that the app server sends its mail to."""
     with smtp_server() as mailbox:
         yield mailbox
+
+
+def run_in_app(server_env: dict[str, str], code: str) -> None:
+    """Run Python in the app server's database, e.g. to add a staff member for a test."""
+    command = [sys.executable, "-m", "samspil", "shell", "-c", code]
+    subprocess.run(command, env=server_env, check=True)
+
+
+def sign_in(page, *, username: str, password: str, next_url: str) -> None:
+    """Sign in on the staff login page and land on `next_url`."""
+    page.goto(f"/en/admin/login/?next={next_url}")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(re.escape(next_url) + "$"))

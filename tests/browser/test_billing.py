@@ -3,13 +3,11 @@ refused with a message first), mark the invoice paid, see it in the overview, fe
 PDF and UBL, and issue a credit note for another. axe runs on every page."""
 
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, run_in_app, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -47,18 +45,13 @@ User.objects.create_user("{USERNAME}", password="{PASSWORD}", is_staff=True)
 
 @pytest.fixture(scope="module")
 def staff_session(server_env, base_url, browser, tmp_path_factory) -> str:
-    subprocess.run(
-        [sys.executable, "-m", "samspil", "shell", "-c", SETUP], env=server_env, check=True
-    )
+    run_in_app(server_env, SETUP)
     state = str(tmp_path_factory.mktemp("billing") / "staff.json")
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
     page.goto("/en/desk/invoices/")
     expect(page).to_have_url(re.compile(r"/en/admin/login/\?next=/en/desk/invoices/$"))
-    page.get_by_label("Username").fill(USERNAME)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile("/en/desk/invoices/$"))
+    sign_in(page, username=USERNAME, password=PASSWORD, next_url="/en/desk/invoices/")
     context.storage_state(path=state)
     context.close()
     return state

@@ -3,13 +3,11 @@ participant list, promote from the waiting list, mail a site, and check people i
 on a phone by typing their ticket code. axe runs on every desk page."""
 
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, run_in_app, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -64,18 +62,13 @@ user.user_permissions.add(
 @pytest.fixture(scope="module")
 def staff_session(server_env, base_url, browser, tmp_path_factory) -> str:
     """The desk's event and a staff member, then that member signed in: a storage state file."""
-    subprocess.run(
-        [sys.executable, "-m", "samspil", "shell", "-c", SETUP], env=server_env, check=True
-    )
+    run_in_app(server_env, SETUP)
     state = str(tmp_path_factory.mktemp("desk") / "staff.json")
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
     page.goto("/en/desk/")
     expect(page).to_have_url(re.compile(r"/en/admin/login/\?next=/en/desk/$"))
-    page.get_by_label("Username").fill(USERNAME)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile("/en/desk/$"))
+    sign_in(page, username=USERNAME, password=PASSWORD, next_url="/en/desk/")
     context.storage_state(path=state)
     context.close()
     return state

@@ -12,7 +12,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CAFE, WORKSHOP, assert_accessible
+from tests.browser.conftest import CAFE, WORKSHOP, assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -62,18 +62,14 @@ def new_page(browser, base_url):
         context.close()
 
 
-def sign_in(page, next_url: str) -> None:
-    page.goto(f"/en/admin/login/?next={next_url}")
-    page.get_by_label("Username").fill(HOST)
-    page.get_by_label("Password").fill(HOST_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(re.escape(next_url) + "$"))
+def sign_in_as_host(page, next_url: str) -> None:
+    sign_in(page, username=HOST, password=HOST_PASSWORD, next_url=next_url)
 
 
 def test_cafe_groups_questions_and_votes(new_page, cafe_tokens):
     # The moderator forms diverse groups and publishes them.
     moderator = new_page()
-    sign_in(moderator, f"/en/desk/events/{CAFE}/rounds/")
+    sign_in_as_host(moderator, f"/en/desk/events/{CAFE}/rounds/")
     assert_accessible(moderator)
     moderator.get_by_label("Title").fill("Dialogue in small groups")
     moderator.get_by_label("Group size").fill("4")
@@ -158,8 +154,8 @@ def test_cafe_groups_questions_and_votes(new_page, cafe_tokens):
 def test_workshop_sites_share_notes_live_and_record_an_output(new_page, cafe_tokens):
     board = f"/en/desk/events/{WORKSHOP}/board/"
     copenhagen, aalborg = new_page(), new_page()
-    sign_in(copenhagen, board)
-    sign_in(aalborg, board)
+    sign_in_as_host(copenhagen, board)
+    sign_in_as_host(aalborg, board)
     assert_accessible(copenhagen)
 
     copenhagen.get_by_label("Your site").select_option(label="Copenhagen")

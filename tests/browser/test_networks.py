@@ -9,14 +9,12 @@ invoice PDF and their pair. axe runs on every page.
 """
 
 import re
-import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, run_in_app, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -34,16 +32,10 @@ User.objects.create_user("{USERNAME}", password="{PASSWORD}", is_staff=True)
 
 @pytest.fixture(scope="module")
 def staff_page(server_env, base_url, browser):
-    subprocess.run(
-        [sys.executable, "-m", "samspil", "shell", "-c", SETUP], env=server_env, check=True
-    )
+    run_in_app(server_env, SETUP)
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
-    page.goto("/en/desk/networks/")
-    page.get_by_label("Username").fill(USERNAME)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile("/en/desk/networks/$"))
+    sign_in(page, username=USERNAME, password=PASSWORD, next_url="/en/desk/networks/")
     yield page
     context.close()
 

@@ -4,14 +4,12 @@ runs on every page, in every language."""
 
 import io
 import re
-import subprocess
-import sys
 
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.browser.conftest import LANGUAGES, assert_accessible
+from tests.browser.conftest import LANGUAGES, assert_accessible, run_in_app, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -80,26 +78,14 @@ def test_asking_to_reuse_mails_the_contact(page, smtp_mailbox):
 
 @pytest.fixture(scope="module")
 def staff_page(server_env, base_url, browser):
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "samspil",
-            "shell",
-            "-c",
-            "from django.contrib.auth.models import User; "
-            f"User.objects.create_user('{USERNAME}', password='{PASSWORD}', is_staff=True)",
-        ],
-        env=server_env,
-        check=True,
+    run_in_app(
+        server_env,
+        "from django.contrib.auth.models import User; "
+        f"User.objects.create_user('{USERNAME}', password='{PASSWORD}', is_staff=True)",
     )
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
-    page.goto(f"/en/admin/login/?next=/en/solutions/{BAROMETER}/")
-    page.get_by_label("Username").fill(USERNAME)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(f"/en/solutions/{BAROMETER}/$"))
+    sign_in(page, username=USERNAME, password=PASSWORD, next_url=f"/en/solutions/{BAROMETER}/")
     yield page
     context.close()
 

@@ -25,7 +25,8 @@ from samspil.registrations.models import (
 )
 from samspil.registrations.tasks import MAX_ATTEMPTS, send_registration_mail, start_key
 from tests.factories import EventFactory, RegistrationFactory, SiteFactory
-from tests.smtp import free_port, smtp_server, use_smtp
+from tests.servers import free_port
+from tests.smtp import smtp_server, use_smtp
 
 pytestmark = pytest.mark.django_db
 
