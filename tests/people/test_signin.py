@@ -69,7 +69,7 @@ def test_signin_link_is_mailed_in_the_language_asked_in_and_signs_in_once(
     client.logout()
     again = client.post(path)
     assert again.status_code == 400
-    assert "has been used already" in again.content.decode()
+    assert "Dette login-link er allerede brugt" in again.content.decode()
     assert SESSION_KEY not in client.session
 
 

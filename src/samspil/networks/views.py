@@ -511,6 +511,6 @@ def event_section(event) -> tuple[str, dict] | None:
 
 def desk_section(user) -> tuple[str, str] | None:
     """The desk's link to the networks the user runs (registrations.desk.desk_sections)."""
-    if not selectors.managed_networks(user=user).exists():
+    if not (user.is_staff or selectors.managed_networks(user=user).exists()):
         return None
     return (_("Networks"), reverse("networks:desk_index"))
