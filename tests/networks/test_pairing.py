@@ -58,6 +58,30 @@ def test_pairing_30_members_over_8_periods_repeats_no_pair():
     assert len(seen) == 8 * 15
 
 
+def test_pairing_counts_a_member_renewing_within_the_period_once():
+    network = NetworkFactory()
+    first, *others = members(network, 3)
+    today = timezone.localdate()
+    first.ends_on = today
+    first.save(update_fields=["ends_on"])
+    renewed = MembershipFactory(
+        network=network,
+        person=first.person,
+        starts_on=today + timedelta(days=1),
+        ends_on=today + timedelta(days=365),
+    )
+
+    period = services.pairing_period_create(
+        network=network,
+        label="Q",
+        starts_on=today - timedelta(days=30),
+        ends_on=today + timedelta(days=60),
+        actor=None,
+    )
+
+    assert pairs_of(period) == [frozenset([renewed.pk, *(m.pk for m in others)])]
+
+
 def test_pairing_prefers_other_organisations():
     network = NetworkFactory()
     memberships = members(network, 10, organisations=5)

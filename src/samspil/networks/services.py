@@ -579,8 +579,9 @@ def pairing_period_create(
         network = _lock_network(network.pk)
         if network.periods.filter(starts_on=starts_on).exists():
             raise ValidationError(_("A pairing period starts on that day already."), code="exists")
-        # Everyone who is a member at some time in the period, new members included.
-        members = list(
+        # Everyone who is a member at some time in the period, new members included; a
+        # member whose term renews within the period counts once, with the newer term.
+        terms = (
             Membership.objects.filter(
                 network=network,
                 status=MembershipStatus.ACTIVE,
@@ -588,8 +589,9 @@ def pairing_period_create(
                 ends_on__gte=starts_on,
             )
             .select_related("person__organisation")
-            .order_by("person__name", "pk")
+            .order_by("person__name", "person_id", "starts_on")
         )
+        members = list({membership.person_id: membership for membership in terms}.values())
         if len(members) < 2:
             raise ValidationError(_("Pairs need at least two current members."), code="few")
         index = {membership.person_id: i for i, membership in enumerate(members)}
