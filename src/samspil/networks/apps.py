@@ -21,3 +21,7 @@ class NetworksConfig(AppConfig):
 
         if desk_section not in desk_sections:
             desk_sections.append(desk_section)
+
+        from samspil.networks import signals  # noqa: PLC0415
+
+        signals.connect()
