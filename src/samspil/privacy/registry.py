@@ -47,7 +47,7 @@ SUBJECT_MODELS = {
 
 LEGAL_HOLD_BOOKKEEPING = _(
     "Kept: the Danish bookkeeping act requires invoices to be kept for five years from the "
-    "end of the financial year. They are deleted after that."
+    "end of the financial year."
 )
 
 
