@@ -204,13 +204,7 @@ def registration_create(
     try:
         registration = registration_services.registration_create(
             event=event,
-            site=form.chosen_site(),
-            name=form.cleaned_data["name"],
-            email=form.cleaned_data["email"],
-            organisation=form.cleaned_data["organisation"],
-            role_category=form.cleaned_data["role_category"],
-            municipality=form.cleaned_data["municipality"],
-            answers=form.answers(),
+            **form.registrant(),
             language=body.language,
         )
     except ValidationError as error:

@@ -89,3 +89,14 @@ class RegistrationForm(forms.Form):
             for question in self.questions
             if self.cleaned_data.get(f"q{question.pk}")
         }
+
+    def registrant(self) -> dict:
+        """What the form collected, as `registration_create`'s keyword arguments."""
+        return {
+            "site": self.chosen_site(),
+            **{
+                name: self.cleaned_data[name]
+                for name in ("name", "email", "organisation", "role_category", "municipality")
+            },
+            "answers": self.answers(),
+        }

@@ -44,13 +44,7 @@ def register(request, slug: str):
             try:
                 registration = services.registration_create(
                     event=event,
-                    site=form.chosen_site(),
-                    name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"],
-                    organisation=form.cleaned_data["organisation"],
-                    role_category=form.cleaned_data["role_category"],
-                    municipality=form.cleaned_data["municipality"],
-                    answers=form.answers(),
+                    **form.registrant(),
                     language=translation.get_language(),
                 )
             except ValidationError as error:
