@@ -12,13 +12,13 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samspil.billing import services as billing
 from samspil.billing.validators import normalise_gln, normalise_vat_number
 from samspil.core.i18n import localize
 from samspil.core.services import audit_log_create
+from samspil.core.slugs import unique_slug
 from samspil.events.models import Site
 from samspil.grouping import member_pairs
 from samspil.networks import tasks
@@ -235,15 +235,6 @@ def application_decide(
     return membership
 
 
-def _unique_slug(model, base: str) -> str:
-    base = slugify(base)[:180] or "member"
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 def _member_person(application: Application) -> Person:
     """The applicant's person (found by e-mail, else created) with a user account to sign in."""
     person = Person.objects.filter(email__iexact=application.email).order_by("pk").first()
@@ -251,7 +242,7 @@ def _member_person(application: Application) -> Person:
         organisation = Organisation.objects.filter(name__iexact=application.organisation).first()
         person = Person.objects.create(
             name=application.name,
-            slug=_unique_slug(Person, application.name),
+            slug=unique_slug(Person, application.name, fallback="member"),
             title={application.language: application.job_title},
             organisation=organisation,
             email=application.email,

@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Count, Value
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samspil.core.pagecache import content_changed
 from samspil.core.services import audit_log_create
+from samspil.core.slugs import unique_slug
 from samspil.dialogue.models import Output
 from samspil.people.models import Organisation, Person
 from samspil.solutions.models import (
@@ -57,19 +57,6 @@ def solution_search_refresh(*, solution_ids: Iterable[int]) -> None:
                 + SearchVector(Value(solution.owner.name), config=config, weight="C")
             )
         Solution.objects.filter(pk=solution.pk).update(**vectors)
-
-
-# slugify drops letters it cannot decompose; Danish writes these out.
-TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-
-
-def _unique_slug(text: str) -> str:
-    base = slugify(text.translate(TRANSLITERATION))[:180] or "solution"
-    slug, n = base, 1
-    while Solution.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def _first_text(value: dict) -> str:
@@ -118,7 +105,7 @@ def solution_create(
         raise ValidationError(_("A solution can change status only once a day."), code="history")
     current, since = history[-1]
     solution = Solution(
-        slug=slug or _unique_slug(_first_text(title)),
+        slug=slug or unique_slug(Solution, _first_text(title), fallback="solution"),
         title=title,
         problem=problem or {},
         what_was_done=what_was_done or {},
