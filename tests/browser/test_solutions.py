@@ -115,6 +115,25 @@ def test_staff_record_a_reuse(staff_page):
     assert_accessible(page)
 
 
+def test_import_preview_names_bad_rows_and_offers_no_import(staff_page, tmp_path):
+    page = staff_page
+    case_list = tmp_path / "cases.csv"
+    case_list.write_text(
+        "title,language,owner\nRepair café,en,Esbjerg Kommune\nNo owner,xx,Nowhere\n",
+        encoding="utf-8",
+    )
+    page.goto("/en/solutions/import/")
+    assert_accessible(page)
+    page.get_by_label("CSV file").set_input_files(case_list)
+    page.get_by_role("button", name="Show the preview").click()
+
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Row 3, column language:")
+    expect(summary).to_contain_text("Row 3, column owner: No organisation is called Nowhere.")
+    expect(page.get_by_role("button", name="Import these solutions")).to_have_count(0)
+    assert_accessible(page)
+
+
 def test_statistics_charts_are_drawn(page, tmp_path):
     page.goto("/en/solutions/statistics/")
     assert_accessible(page)
